@@ -1,0 +1,1 @@
+"""The interfaces: the web app and the `sozialgraph` command line."""

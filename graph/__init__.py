@@ -1,0 +1,1 @@
+"""The data: settings, the store, importers, validation, provenance and export."""

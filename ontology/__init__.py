@@ -1,0 +1,1 @@
+"""The model: OWL ontology, SHACL shapes and SKOS vocabularies, shipped as package data."""

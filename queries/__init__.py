@@ -1,0 +1,1 @@
+"""The questions: canned SPARQL queries, their runner and network analysis."""

@@ -1,0 +1,1 @@
+"""The pictures: network pages for workshops and charts for reports."""
