@@ -1,4 +1,12 @@
-"""Shared fixtures: the model is read once per session; every test builds its own stores."""
+"""Shared fixtures: the model, read once; a real Oxigraph server process for remote stores."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 from rdflib import Graph
@@ -23,3 +31,62 @@ def shapes() -> Graph:
 @pytest.fixture(scope="session")
 def model() -> Graph:
     return load_model()
+
+
+OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """An `oxigraph serve` process on a loopback port, for the whole session."""
+    assert OXIGRAPH, "the oxigraph server (PyPI package 'oxigraph') is not installed"
+    port = free_port()
+    folder = tmp_path_factory.mktemp("oxigraph-server")
+    process = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(
+                    f"oxigraph server did not start: {process.stderr.read()!r}"
+                ) from None
+            time.sleep(0.1)
+    yield OxigraphServer(url)
+    process.terminate()
+    process.wait(timeout=10)
+
+
+class OxigraphServer:
+    """A running `oxigraph serve`: its base URL, and a way to empty it between tests."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.query_url = url + "/query"
+
+    def clear(self) -> None:
+        _clear_server(self.url)
+
+
+def _clear_server(url: str) -> None:
+    request = urllib.request.Request(
+        url + "/update",
+        data=b"CLEAR ALL",
+        headers={"Content-Type": "application/sparql-update"},
+        method="POST",
+    )
+    urllib.request.urlopen(request, timeout=10).read()
