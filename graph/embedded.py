@@ -6,9 +6,10 @@ Layout of the store folder::
     generations/000042/               an Oxigraph database, never modified once published
     write.lock                        held by the one writing process
 
-A write takes the lock, makes a hard-link backup of the current generation (no copying),
-applies its changes there with Oxigraph's fast bulk loader, and publishes by swapping the
-`current` symlink atomically. A failed or killed write leaves `current` untouched; its
+A write takes the lock, makes a new generation from the current one (a hard-link backup,
+or a copy of the graphs it keeps when it replaces most of the store), applies its changes
+there with Oxigraph's fast bulk loader, and publishes by swapping the `current` symlink
+atomically. A failed or killed write leaves `current` untouched; its
 half-written generation is removed by the next writer. Readers open the current
 generation read-only, so they never wait for a writer and a writer never waits for them.
 """
@@ -46,15 +47,58 @@ def syntax_error(path: Path, error: SyntaxError) -> RdfSyntaxError:
 
 
 class EmbeddedStage(Stage):
-    """Changes applied to a fresh generation, which is published only if all succeed."""
+    """Changes applied to a fresh generation, which is published only if all succeed.
 
-    def __init__(self, store: pyoxigraph.Store) -> None:
-        self.store = store
+    The generation is made on first use, from the graphs dropped so far: when they are
+    a large part of the store, the graphs that stay are copied into an empty database
+    (Oxigraph removes quads one by one, about five times slower than it copies them);
+    otherwise the current generation is backed up by hard links and the graphs removed.
+    """
+
+    #: Copy the kept graphs when they are fewer than this many times the dropped quads.
+    COPY_FACTOR = 4
+    #: Below this size a transactional load beats the bulk loader, which writes new files
+    #: on every call (measured: the 21 model files load in 0.08 s instead of 0.2 s).
+    SMALL_FILE = 1 << 20
+
+    def __init__(self, current: Path | None, target: Path) -> None:
+        self.current, self.target = current, target
+        self.dropped: set[str] = set()
+        self._store: pyoxigraph.Store | None = None
+
+    @property
+    def store(self) -> pyoxigraph.Store:
+        if self._store is None:
+            self._store = self._make_generation()
+        return self._store
+
+    def _make_generation(self) -> pyoxigraph.Store:
+        if self.current is None:
+            return pyoxigraph.Store(str(self.target))
+        source = pyoxigraph.Store.read_only(str(self.current))
+        present = [pyoxigraph.NamedNode(g) for g in self.dropped]
+        present = [g for g in present if source.contains_named_graph(g)]
+        dropped = sum(_graph_size(source, g) for g in present)
+        kept = len(source) - dropped
+        if dropped and kept < self.COPY_FACTOR * dropped:
+            fresh = pyoxigraph.Store(str(self.target))
+            for graph in [pyoxigraph.DefaultGraph(), *source.named_graphs()]:
+                if graph not in present:
+                    fresh.bulk_extend(source.quads_for_pattern(None, None, None, graph))
+            return fresh
+        source.backup(str(self.target))
+        copy = pyoxigraph.Store(str(self.target))
+        for graph in present:
+            copy.remove_graph(graph)
+        return copy
 
     def drop_graph(self, graph: str) -> None:
+        if self._store is None:
+            self.dropped.add(graph)
+            return
         node = pyoxigraph.NamedNode(graph)
-        if self.store.contains_named_graph(node):
-            self.store.remove_graph(node)
+        if self._store.contains_named_graph(node):
+            self._store.remove_graph(node)
 
     def load(self, path: Path, syntax: RdfSyntax, graph: str | None) -> None:
         target = None if graph is None else pyoxigraph.NamedNode(graph)
@@ -65,6 +109,8 @@ class EmbeddedStage(Stage):
                 self.store.bulk_extend(
                     pyoxigraph.Quad(q.subject, q.predicate, q.object, target) for q in quads
                 )
+            elif path.stat().st_size < self.SMALL_FILE:
+                self.store.load(path=path, format=syntax.engine, to_graph=target)
             else:
                 self.store.bulk_load(path=path, format=syntax.engine, to_graph=target)
         except SyntaxError as error:
@@ -76,13 +122,27 @@ class EmbeddedStage(Stage):
     def query(self, sparql: str) -> QueryResult:
         return self.store.query(sparql, use_default_graph_as_union=True)
 
+    def finish(self) -> None:
+        """Make sure the generation exists and is on disk, then close it."""
+        self.store.flush()
+        self._store = None
+
+    def discard(self) -> None:
+        """Close the generation so that it can be removed."""
+        self._store = None
+
+
+def _graph_size(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode) -> int:
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+    return int(next(iter(store.query(query)))["n"].value)
+
 
 class EmbeddedStore(GraphStore):
     """An Oxigraph database in a folder, opened read-only for reading."""
 
     def __init__(self, settings: Settings, read_only: bool = True) -> None:
         super().__init__(settings)
-        self.folder = Path(settings.store).expanduser()
+        self.folder = Path(settings.store).expanduser().resolve()
         self.read_only = read_only
         self._reader: pyoxigraph.Store | None = None
         self._reader_generation: Path | None = None
@@ -145,20 +205,14 @@ class EmbeddedStore(GraphStore):
             current = self.current_generation()
             self._remove_stale(generations, keep={current, self._previous(generations, current)})
             target = generations / self._next_name(generations)
-            if current is None:
-                staged = pyoxigraph.Store(str(target))
-            else:
-                pyoxigraph.Store.read_only(str(current)).backup(str(target))
-                staged = pyoxigraph.Store(str(target))
-            stage = EmbeddedStage(staged)
+            stage = EmbeddedStage(current, target)
             try:
                 yield stage
-                staged.flush()
+                stage.finish()
             except BaseException:
-                stage.store = staged = None  # closes the database before it is removed
+                stage.discard()
                 shutil.rmtree(target, ignore_errors=True)
                 raise
-            stage.store = staged = None
             self._publish(target)
             self._remove_stale(generations, keep={target, current})
         self.close()
