@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sozialgraph.graph.formats import syntax_for_path
-from sozialgraph.graph.model import stage_model
+from sozialgraph.graph.model import drop_model, load_model, model_checksum, stored_checksum
 from sozialgraph.graph.store import GraphStore, StoreError, View
 
 
@@ -63,5 +63,7 @@ def restore(store: GraphStore, path: Path) -> list[str]:
         )
     with store.writing() as stage:
         stage.load(path, syntax, None)
-        stage_model(stage)
+        if stored_checksum(stage) != model_checksum():
+            drop_model(stage)
+            load_model(stage)
     return [source.name for source in store.sources()]

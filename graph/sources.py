@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import get_close_matches
 
-from sozialgraph.graph.model import stage_model
+from sozialgraph.graph.model import drop_model, load_model, model_is_current
 from sozialgraph.graph.names import meta_graph, source_graph
 from sozialgraph.graph.provenance import FileRecord, count_graph, now, provenance_quads
 from sozialgraph.graph.store import GraphStore, Stage, StoreError
@@ -38,10 +38,13 @@ def replace_source(
         meta_graph(store.settings.base_iri, name),
     )
     started = now()
+    refresh_model = not model_is_current(store)
     with store.writing() as stage:
-        stage_model(stage)
         stage.drop_graph(graph)
         stage.drop_graph(meta)
+        if refresh_model:
+            drop_model(stage)
+            load_model(stage)
         fill(stage, graph)
         triples, per_class = count_graph(stage, graph)
         stage.add(

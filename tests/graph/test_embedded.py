@@ -163,3 +163,58 @@ def test_reading_a_store_never_written_sees_nothing(tmp_path):
     store = open_store(Settings(store=str(tmp_path / "neu")))
     assert store.sources() == [] and store.named_graphs() == []
     assert not (tmp_path / "neu").exists(), "reading must not create the store"
+
+
+def test_relative_store_path_keeps_what_it_wrote(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    settings = Settings(store="relativ")
+    store = open_store(settings, read_only=False)
+    import_rdf(store, [write_ntriples(tmp_path / "a.nt", 2)])
+    import_rdf(store, [write_ntriples(tmp_path / "b.nt", 3)])
+    assert [s.name for s in open_store(settings).sources()] == ["a", "b"]
+
+
+def test_replacing_most_of_the_store_copies_the_rest_exactly(embedded_settings, tmp_path):
+    """A large source replaced: the kept graphs are copied into a fresh generation."""
+    store = open_store(embedded_settings, read_only=False)
+    import_rdf(store, [write_ntriples(tmp_path / "gross.nt", 30_000)])
+    import_rdf(store, [write_ntriples(tmp_path / "klein.nt", 4)])
+    kept = {g: q for g, q in state(embedded_settings).items() if not g.endswith("/gross")}
+    import_rdf(store, [write_ntriples(tmp_path / "gross.nt", 10)])
+    after = state(embedded_settings)
+    assert len(after[source_graph_iri(embedded_settings, "gross")]) == 10
+    for graph, quads in kept.items():
+        if "/graph/meta/gross" not in graph:
+            assert after[graph] == quads, graph
+
+
+def test_import_refreshes_model_graphs_only_when_they_differ(filled, tmp_path):
+    from sozialgraph.graph.model import model_checksum, model_is_current, stored_checksum
+    from sozialgraph.graph.names import ONTOLOGY_GRAPH
+    from sozialgraph.ontology.namespaces import SG
+
+    store = open_store(filled, read_only=False)
+    assert stored_checksum(store) == model_checksum()
+    with store.writing() as stage:  # pretend the store was filled by another version
+        stage.drop_graph(ONTOLOGY_GRAPH)
+        node = pyoxigraph.NamedNode(ONTOLOGY_GRAPH)
+        stage.add(
+            [
+                pyoxigraph.Quad(
+                    node,
+                    pyoxigraph.NamedNode(str(SG.modelChecksum)),
+                    pyoxigraph.Literal("alt"),
+                    node,
+                )
+            ]
+        )
+    assert not model_is_current(store)
+    import_rdf(store, [write_ntriples(tmp_path / "neu.nt", 2)])
+    assert model_is_current(store)
+    assert len(list(store.graph_quads(ONTOLOGY_GRAPH))) > 500
+
+
+def source_graph_iri(settings: Settings, name: str) -> str:
+    from sozialgraph.graph.names import source_graph
+
+    return source_graph(settings.base_iri, name)
