@@ -5,9 +5,6 @@ from typing import Annotated
 
 import typer
 from sozialgraph.api.cli_common import EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, fail
-from sozialgraph.ontology.check import run_checks
-from sozialgraph.ontology.docs import write_docs
-from sozialgraph.ontology.reasoning import ReasonerUnavailable
 
 ontology_app = typer.Typer(
     help="The model: OWL ontology, SKOS vocabularies and SHACL shapes.", no_args_is_help=True
@@ -25,6 +22,9 @@ def ontology_check(
     Prints one line per check and one indented line per finding. Exit 0 when every
     check passes, 1 when one finds a problem, 2 when the reasoner cannot run.
     """
+    from sozialgraph.ontology.check import run_checks  # pyshacl: slow to import, so only here
+    from sozialgraph.ontology.reasoning import ReasonerUnavailable
+
     try:
         results = run_checks(with_reasoner=reasoner)
     except ReasonerUnavailable as error:
@@ -41,6 +41,8 @@ def ontology_docs(
     folder: Annotated[Path, typer.Argument(help="Folder to write index.html (de) and en.html.")],
 ) -> None:
     """Write the ontology and vocabulary documentation as offline HTML, German and English."""
+    from sozialgraph.ontology.docs import write_docs
+
     try:
         written = write_docs(folder)
     except OSError as error:
