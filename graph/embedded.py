@@ -122,6 +122,9 @@ class EmbeddedStage(Stage):
     def query(self, sparql: str) -> QueryResult:
         return self.store.query(sparql, use_default_graph_as_union=True)
 
+    def engine(self) -> pyoxigraph.Store:
+        return self.store
+
     def finish(self) -> None:
         """Make sure the generation exists and is on disk, then close it."""
         self.store.flush()
@@ -139,6 +142,8 @@ def _graph_size(store: pyoxigraph.Store, graph: pyoxigraph.NamedNode) -> int:
 
 class EmbeddedStore(GraphStore):
     """An Oxigraph database in a folder, opened read-only for reading."""
+
+    stages_locally = True
 
     def __init__(self, settings: Settings, read_only: bool = True) -> None:
         super().__init__(settings)

@@ -65,9 +65,16 @@ class Stage(ABC):
     def query(self, sparql: str) -> QueryResult:
         """Query the staged graphs (the store as it will be, for the graphs written here)."""
 
+    def engine(self) -> pyoxigraph.Store | None:
+        """The Oxigraph store holding the whole staged state, if the stage has one locally."""
+        return None
+
 
 class GraphStore(ABC):
     """A place that holds named graphs and answers SPARQL."""
+
+    #: Whether a write's stage holds the whole store locally (so checks can run in it).
+    stages_locally = False
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -114,7 +121,10 @@ class GraphStore(ABC):
 
     def query_data(self, sparql: str, view: View = View.FULL) -> QueryResult:
         """Query the union of the store's default graph and the view's source graphs."""
-        graphs = self.data_graphs(view)
+        return self.query_graphs(sparql, self.data_graphs(view))
+
+    def query_graphs(self, sparql: str, graphs: list[str]) -> QueryResult:
+        """Query the union of the store's default graph and the given named graphs."""
         return self._query(sparql, ["default", *graphs], graphs)
 
     def public_graphs(self) -> list[str]:
