@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from sozialgraph.ontology.namespaces import ONTOLOGY_IRI, VOCAB_BASE
 
@@ -16,6 +17,7 @@ ONTOLOGY_GRAPH = str(ONTOLOGY_IRI)
 SHAPES_GRAPH = str(ONTOLOGY_IRI) + "/shapes"
 
 
+@lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
     """ASCII-fold (ä→ae, ß→ss, é→e), lower-case, and join words by hyphens.
 

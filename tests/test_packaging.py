@@ -50,6 +50,7 @@ def test_wheel_contains_subpackages_and_model_files(wheel):
     assert "sozialgraph/ontology/shapes.ttl" in names
     assert "sozialgraph/ontology/vocab/target-groups.ttl" in names
     assert "sozialgraph/ontology/templates/ontology.html.j2" in names
+    assert "sozialgraph/graph/template/spec.py" in names
     assert not any(n.startswith(("tests/", "bench/", "sozialgraph/tests")) for n in names)
 
 

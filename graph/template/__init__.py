@@ -1,0 +1,1 @@
+"""The planners' template: one spec, the workbook it generates, and the importer it drives."""
