@@ -13,6 +13,7 @@ from sozialgraph.graph.formats import UnknownFormat
 from sozialgraph.graph.names import BadSourceName
 from sozialgraph.graph.settings import Settings, get_settings
 from sozialgraph.graph.store import GraphStore, RdfSyntaxError, StoreError, open_store
+from sozialgraph.graph.template.problems import ProblemsFound
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -46,6 +47,12 @@ def user_errors() -> Iterator[None]:
         yield
     except RdfSyntaxError as error:
         fail(f"{error}\nrejected: nothing was written", EXIT_PROBLEMS)
+    except ProblemsFound as found:
+        lines = [str(problem) for problem in found.problems]
+        fail(
+            "\n".join([*lines, f"rejected: {len(lines)} problem(s), nothing was written"]),
+            EXIT_PROBLEMS,
+        )
     except (StoreError, UnknownFormat, BadSourceName, FileNotFoundError) as error:
         fail(f"error: {error}")
     except PermissionError as error:

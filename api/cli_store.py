@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sozialgraph.api.cli_common import StoreOption, opened, progress_bar
+from sozialgraph.api.cli_common import StoreOption, fail, opened, progress_bar
 from sozialgraph.graph.export import export, exported_graphs, restore
 from sozialgraph.graph.rdf_import import import_rdf
 from sozialgraph.graph.sources import remove_source
@@ -19,7 +19,13 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-Files = Annotated[list[Path], typer.Argument(help="RDF files: .ttl .nt .nq .trig .jsonld .rdf")]
+Files = Annotated[
+    list[Path],
+    typer.Argument(
+        help="RDF files (.ttl .nt .nq .trig .jsonld .rdf), or the template: a workbook (.xlsx), "
+        "a folder of CSV files, or CSV files."
+    ),
+]
 
 
 def import_files(
@@ -34,11 +40,23 @@ def import_files(
 ) -> None:
     """Import files as one source, replacing that source's graph as a whole.
 
-    Exit 0 imported, 1 rejected (one line `file:line:column: reason`, nothing written),
+    Exit 0 imported; 1 rejected, every problem on one line (`file:sheet:row:column: value —
+    reason` for spreadsheets, `file:line:column: reason` for RDF), nothing written;
     2 usage or system error.
     """
-    with opened(store, write=True) as graph_store, progress_bar("importing", len(files)) as step:
-        result = import_rdf(graph_store, files, source=source, public=not private, on_file=step)
+    from sozialgraph.graph.template.importer import import_spreadsheets, is_spreadsheet
+
+    spreadsheets = [is_spreadsheet(path) for path in files]
+    if any(spreadsheets) and not all(spreadsheets):
+        fail("error: one import is either RDF files or the template's files, not both")
+    with opened(store, write=True) as graph_store:
+        if all(spreadsheets):
+            result = import_spreadsheets(graph_store, files, source=source, public=not private)
+        else:
+            with progress_bar("importing", len(files)) as step:
+                result = import_rdf(
+                    graph_store, files, source=source, public=not private, on_file=step
+                )
     visibility = "public" if result.public else "private"
     typer.echo(f"imported {result.triples} triples as source '{result.name}' ({visibility})")
     for cls, count in sorted(result.per_class.items(), key=lambda item: (-item[1], item[0])):

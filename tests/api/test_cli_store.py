@@ -110,7 +110,8 @@ def test_syntax_error_is_one_line_exit_1_and_nothing_written(store, data, tmp_pa
     "args, message",
     [
         (["import", "fehlt.ttl"], "fehlt.ttl: no such file"),
-        (["import", "daten.csv"], "unknown RDF file suffix '.csv'"),
+        (["import", "{tmp}/daten.pdf"], "unknown RDF file suffix '.pdf'"),
+        (["import", "{data}", "{tmp}/daten.csv"], "either RDF files or the template"),
         (["import", "{data}", "--source", "Mit Leerzeichen"], "must be lower-case letters"),
         (["remove", "gibt-es-nicht"], "no source named 'gibt-es-nicht'"),
         (["export", "{tmp}/x.pdf"], "unknown RDF file suffix '.pdf'"),
@@ -119,6 +120,7 @@ def test_syntax_error_is_one_line_exit_1_and_nothing_written(store, data, tmp_pa
 )
 def test_usage_errors_are_one_line_and_exit_2(args, message, data, tmp_path):
     (tmp_path / "daten.csv").write_text("a;b\n")
+    (tmp_path / "daten.pdf").write_text("%PDF")
     args = [a.format(data=data, tmp=tmp_path) for a in args]
     result = run(*args, "--store", str(tmp_path / "store"))
     assert result.returncode == 2, result.stdout + result.stderr
