@@ -45,11 +45,26 @@ class Iri(str):
     """An IRI value (a resolved reference or concept), as opposed to a literal's text."""
 
 
+@dataclass(frozen=True, eq=False)
+class Place:
+    """What a problem needs to know of a table, without its rows (which are freed early)."""
+
+    file: str
+    sheet_label: str
+    sheet: Sheet
+    language: str
+    headers: dict[str, str]
+
+    @classmethod
+    def of(cls, table: Table) -> "Place":
+        return cls(table.file, table.sheet_label, table.sheet, table.language, table.headers)
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a record came from: its table and row."""
 
-    table: Table
+    table: Place
     row: int
     identifier: str
 
@@ -76,7 +91,7 @@ def record_iri(base: str, sheet: Sheet, identifier: str) -> str:
     return f"{base}/id/{sheet.kind}/{slugify(identifier)}"
 
 
-def header(table: Table, column: Column) -> str:
+def header(table: Table | Place, column: Column) -> str:
     """The column's header as the file wrote it (or in the file's language)."""
     return table.headers.get(column.key) or (
         column.header_de if table.language == "de" else column.header_en
@@ -126,6 +141,7 @@ class Converter:
         self._ids: dict[str, dict[str, Origin]] = {}  # kind -> slug -> first origin
         self._suggested = 0
         self._concepts: dict[tuple[str, str], str] = {}
+        self._places: dict[int, Place] = {}
 
     # -- pass 1: every record's IRI ------------------------------------------------------
 
@@ -133,8 +149,9 @@ class Converter:
         """Mint every row's IRI; report missing and duplicate IDs."""
         for table in tables:
             id_column = table.sheet.column("id")
+            place = self._places.setdefault(id(table), Place.of(table))
             for row in table.rows:
-                origin = Origin(table, row.number, "")
+                origin = Origin(place, row.number, "")
                 raw = row.cells.get("id")
                 identifier = "" if raw is None else str(parse_value(raw, id_column, False))
                 if not slugify(identifier):
@@ -156,7 +173,7 @@ class Converter:
                         )
                     )
                     continue
-                origin = Origin(table, row.number, identifier)
+                origin = Origin(place, row.number, identifier)
                 known[slug] = origin
                 self.result.origins[record_iri(self.base, table.sheet, identifier)] = origin
 
@@ -179,7 +196,11 @@ class Converter:
         identifier = str(parse_value(raw_id, table.sheet.column("id"), False))
         iri = record_iri(self.base, table.sheet, identifier)
         origin = self.result.origins.get(iri)
-        if origin is None or origin.row != row.number or origin.table is not table:
+        if (
+            origin is None
+            or origin.row != row.number
+            or origin.table is not self._places[id(table)]
+        ):
             return  # a duplicate, already reported
         subject = f"<{iri}>"
         lines = [

@@ -98,6 +98,7 @@ def prepare(
         conversion = Converter(store.settings.base_iri, vocabulary_index(), existing).write(
             tables, out
         )
+    del tables  # the rows are in the N-Triples file now; free them before the load
     problems += conversion.problems
     context = [q for q in context if q.subject.value in conversion.referenced_existing]
     if not problems and validate_here:
