@@ -1,6 +1,7 @@
 """Commands on the store: import, sources, remove, stats, export, restore."""
 
 import json
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -71,7 +72,7 @@ def sources(
     with opened(store) as graph_store:
         found = graph_store.sources()
     if format is OutputFormat.json:
-        typer.echo(json.dumps([s.__dict__ for s in found], indent=2, ensure_ascii=False))
+        typer.echo(json.dumps([asdict(s) for s in found], indent=2, ensure_ascii=False))
         return
     if not found:
         typer.echo("no sources yet: import files with `sozialgraph import FILE…`")

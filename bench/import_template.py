@@ -157,9 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--xlsx-sizes",
-        type=parse_sizes,
+        type=lambda text: parse_sizes(text) if text.strip().lower() != "none" else [],
         default=[10_000],
-        help="of those sizes, which also import as XLSX (default: 10000)",
+        help="of those sizes, which also import as XLSX, or 'none' (default: 10000)",
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs per step (default: 1)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")

@@ -29,6 +29,7 @@ from sozialgraph.ontology.files import load_shapes
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
 CONTEXT_GRAPH = "urn:sozialgraph:context"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _KINDS = {sheet.kind for sheet in SHEETS}
 
 
@@ -81,9 +82,6 @@ def existing_records(store: GraphStore, replaced: str) -> tuple[dict[str, set[st
                 ox.Quad(row["s"], ox.NamedNode(RDF_TYPE), row["type"], ox.NamedNode(CONTEXT_GRAPH))
             )
     return by_kind, types
-
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def prepare(
