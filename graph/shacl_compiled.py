@@ -1,8 +1,10 @@
 """Validate a store against SHACL shapes with whole-graph SPARQL queries instead of pyshacl.
 
-`compile_shapes` turns every constraint of every targeted shape into one SELECT that finds
-all its violations at once; `validate_store` runs them on Oxigraph. Only the SHACL subset
-the project's shapes use is supported; anything else raises `UnsupportedShape` when compiling.
+`compile_shapes` turns every constraint of every targeted shape into one check: a SELECT
+that finds all its violations at once. `validate_store` runs them on Oxigraph, batched by
+`batch_checks` into a few SELECTs that each evaluate many checks in one pass over the
+targets. Only the SHACL subset the project's shapes use is supported; anything else raises
+`UnsupportedShape` when compiling.
 """
 
 import os
@@ -35,6 +37,8 @@ _CONSTRAINTS = {
     SH.hasValue: ("HasValue", "term", lambda term, path: sq.has_value(term, path)),
     SH["or"]: ("Or", "shapes", lambda shapes, path: sq.conforms_to_none(shapes)),
 }
+#: Constraints on the focus that a value can witness: the condition on that value.
+_BY_VALUE = {"MaxCount": lambda n, path: sq.max_count_by_value(path, n)}
 _DETAILS = {
     "MinCount": "fewer than {} values",
     "MaxCount": "more than {} values",
@@ -82,7 +86,14 @@ class Violation:
 
 @dataclass(frozen=True)
 class CompiledCheck:
-    """One constraint of one targeted shape: a SPARQL pattern over the target node ?this."""
+    """One constraint of one targeted shape: a SPARQL pattern over the target node ?this.
+
+    For a SHACL core constraint, `condition` is the boolean expression `where` filters on: true
+    exactly for a violation, over ?this and, if `variables` has it, each ?value of `path`.
+    SHACL-SPARQL checks have none: their `where` is the constraint's own SELECT body.
+    A check on the focus may also have a `value_condition` over ?this and a ?value of `path`,
+    true for some value exactly when `condition` is true (sh:maxCount: n other values exist).
+    """
 
     source_shape: str
     constraint: str
@@ -93,6 +104,13 @@ class CompiledCheck:
     variables: tuple[str, ...] = ()
     prefixes: str = ""
     value_is_focus: bool = False
+    condition: str | None = None
+    value_condition: str | None = None
+
+    @property
+    def on_values(self) -> bool:
+        """Whether the check is evaluated per value of its path (reported with or without it)."""
+        return "value" in self.variables or self.value_condition is not None
 
     def query(
         self, focus_graph: str | None = None, subclasses: dict[str, list[str]] | None = None
@@ -107,6 +125,90 @@ class CompiledCheck:
         names = " ".join(f"?{name}" for name in ("this", *self.variables))
         text = f"{self.prefixes}SELECT DISTINCT {names} WHERE {{\n{target}\n{self.where}\n}}"
         return sq.expand_subclasses(text, subclasses) if subclasses else text
+
+    def violations(self, rows: pyoxigraph.QuerySolutions) -> list[Violation]:
+        """The violations that the rows of `query()` report."""
+        found = []
+        for row in rows:
+            focus = _text(row["this"])
+            value = _text(row["value"]) if "value" in self.variables else None
+            path = _text(row["path"]) if "path" in self.variables else self.path
+            found.append(self.violation(focus, value, path))
+        return found
+
+    def violation(self, focus: str, value: str | None = None, path: str | None = None) -> Violation:
+        """The violation of this check by `focus`: about `value`, or the focus itself."""
+        if value is None and self.value_is_focus:
+            value = focus
+        path = self.path if path is None else path
+        return Violation(focus, path, value, self.source_shape, self.constraint, self.message)
+
+
+@dataclass(frozen=True)
+class CheckBatch:
+    """SHACL core checks of the same targets (and prefixes) that one SELECT evaluates together.
+
+    Per target the separate checks would each repeat the target pattern and, judging values,
+    a lookup of their path: with hundreds of checks that repetition is most of the work. So a
+    batch binds the targets once and computes, per solution, a bit mask of the checks violated
+    (`sq.hit_mask`: an error in a condition counts as no violation, as in FILTER):
+
+    - on the focus (`paths` is `("",)`): checks judging the target itself, such as cardinality
+      or a node shape's own constraints: one solution per target;
+    - on values: checks judging each value of their path, and those a value can witness
+      (their `value_condition`). The batch reads every triple of each target once
+      (`?this ?_sgPath ?value`, cheaper in Oxigraph than one lookup per path) and takes the
+      mask of the triple's predicate (`sq.mask_by_path`), 0 for other predicates.
+
+    Bit i of a path's mask stands for `checks[k][i]` where `paths[k]` is that path. Each
+    check's violations are the same as when its own `query()` runs.
+    """
+
+    target_classes: tuple[str, ...]
+    prefixes: str
+    paths: tuple[str, ...]
+    checks: tuple[tuple[CompiledCheck, ...], ...]
+
+    @property
+    def on_values(self) -> bool:
+        """Whether the batch judges values of paths rather than the targets themselves."""
+        return self.paths != ("",)
+
+    def query(
+        self, focus_graph: str | None = None, subclasses: dict[str, list[str]] | None = None
+    ) -> str:
+        """The SELECT of the violating targets (and values) with their masks; as `CompiledCheck`."""
+        target = sq.target_pattern(self.target_classes, focus_graph)
+        masks = [sq.hit_mask([self._condition(c) for c in checks]) for checks in self.checks]
+        if self.on_values:
+            names, values = "?this ?_sgPath ?value", "?this ?_sgPath ?value .\n"
+            mask = sq.mask_by_path("?_sgPath", dict(zip(self.paths, masks, strict=True)))
+        else:
+            names, values, mask = "?this", "", masks[0]
+        text = (
+            f"{self.prefixes}SELECT DISTINCT {names} ?_sgHits WHERE {{\n{target}\n{values}"
+            f"BIND({mask} AS ?_sgHits)\nFILTER(?_sgHits != 0)\n}}"
+        )
+        return sq.expand_subclasses(text, subclasses) if subclasses else text
+
+    def _condition(self, check: CompiledCheck) -> str:
+        if self.on_values and "value" not in check.variables:
+            return check.value_condition
+        return check.condition
+
+    def violations(self, rows: pyoxigraph.QuerySolutions) -> list[Violation]:
+        """One violation per check whose bit is set in a row of `query()`."""
+        by_path = dict(zip(self.paths, self.checks, strict=True))
+        found = []
+        for row in rows:
+            focus, hits = _text(row["this"]), int(row["_sgHits"].value)
+            if self.on_values:
+                checks, value = by_path[f"<{row['_sgPath'].value}>"], _text(row["value"])
+            else:
+                checks, value = self.checks[0], None
+            hit = [c for i, c in enumerate(checks) if hits >> i & 1]
+            found += [c.violation(focus, value if "value" in c.variables else None) for c in hit]
+        return found
 
 
 def describe_shape(shapes: Graph, node: Node) -> str:
@@ -219,7 +321,10 @@ class _Reader:
                     if component in _PER_FOCUS and not path:
                         raise self.fail(node, f"sh:{parameter.removeprefix(str(SH))} needs sh:path")
                     name, detail = f"{component}ConstraintComponent", _DETAILS[component]
-                    part = sq.Part(name, not per_focus, build(read, path), detail.format(shown))
+                    by_value = _BY_VALUE[component](read, path) if component in _BY_VALUE else None
+                    part = sq.Part(
+                        name, not per_focus, build(read, path), detail.format(shown), by_value
+                    )
                     shape.parts.append(part)
             for child in self.g.objects(node, SH.property):
                 if path:
@@ -305,13 +410,13 @@ def compile_shapes(shapes: Graph) -> list[CompiledCheck]:
     for kind in (SH.NodeShape, SH.PropertyShape):
         for node in shapes.subjects(RDF.type, kind):
             reader.shape(node)
-    checks = []
+    checks, fresh = [], sq.Fresh()  # one source of names: batched conditions never share one
     for node in sorted(set(shapes.subjects(SH.targetClass, None)), key=str):
         found = shapes.objects(node, SH.targetClass)
         classes = tuple(sorted(reader.read(node, SH.targetClass, "iri", c)[1] for c in found))
         shape = reader.shape(node)
         for member in (shape, *shape.properties):
-            checks += [_check(member, part, classes) for part in member.parts]
+            checks += [_check(member, part, classes, fresh) for part in member.parts]
         for prefixes, select, message in shape.sparql:
             message = message or "the SPARQL constraint reports a violation"
             checks.append(
@@ -321,18 +426,56 @@ def compile_shapes(shapes: Graph) -> list[CompiledCheck]:
     return checks
 
 
-def _check(shape: sq.ShapeCode, part: sq.Part, classes: tuple[str, ...]) -> CompiledCheck:
-    fresh, on_values = sq.Fresh(), part.per_value and shape.path is not None
-    if on_values:
-        where = f"?this {shape.path} ?value .\nFILTER({part.expr('?this', '?value', fresh)})"
-    else:
-        where = f"FILTER({part.expr('?this', '?this' if part.per_value else '', fresh)})"
+def _check(
+    shape: sq.ShapeCode, part: sq.Part, classes: tuple[str, ...], fresh: sq.Fresh
+) -> CompiledCheck:
+    on_values = part.per_value and shape.path is not None
+    value = "?value" if on_values else "?this" if part.per_value else ""
+    condition = part.expr("?this", value, fresh)
+    by_value = part.by_value("?this", "?value", fresh) if part.by_value and shape.path else None
+    values = f"?this {shape.path} ?value .\n" if on_values else ""
     path = shape.path[1:-1] if shape.path else None
     message = shape.message or (f"<{path}>: {part.detail}" if path else part.detail)
     return CompiledCheck(
-        shape.name, part.component, path, message, classes, where,
+        shape.name, part.component, path, message, classes, f"{values}FILTER({condition})",
         ("value",) if on_values else (), value_is_focus=part.per_value and not on_values,
+        condition=condition, value_condition=by_value,
     )  # fmt: skip
+
+
+#: Paths per batch on values: their masks nest, and Oxigraph's parser recurses on nesting.
+_PATHS_PER_BATCH = 40
+
+
+def batch_checks(checks: list[CompiledCheck]) -> list[CompiledCheck | CheckBatch]:
+    """What `validate_store` runs: the core checks as `CheckBatch`es, SHACL-SPARQL ones alone.
+
+    Checks of the same target classes and prefixes share a batch: one on the focus and one on
+    values (more if a mask or the nesting of paths would get too big). The batches with the
+    most checks come first, so that the thread pool starts the longest queries early.
+    """
+    alone, groups = [], {}
+    for check in checks:
+        if check.condition is None:
+            alone.append(check)
+            continue
+        path = f"<{check.path}>" if check.on_values else ""
+        group = groups.setdefault((check.target_classes, check.prefixes, bool(path)), {})
+        group.setdefault(path, []).append(check)
+    batches = []
+    for (classes, prefixes, _), by_path in groups.items():
+        chunks = {path: _chunks(members, sq.MASK_BITS) for path, members in by_path.items()}
+        for round_ in range(max(map(len, chunks.values()))):  # a path at most once per batch
+            taken = [(path, c[round_]) for path, c in chunks.items() if round_ < len(c)]
+            for part in _chunks(taken, _PATHS_PER_BATCH):
+                paths, members = zip(*part, strict=True)
+                batches.append(CheckBatch(classes, prefixes, paths, tuple(map(tuple, members))))
+    batches.sort(key=lambda b: (-sum(map(len, b.checks)), not b.on_values))
+    return [*batches, *alone]
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _text(term: object) -> str | None:
@@ -348,25 +491,16 @@ def validate_store(
 
     With `focus_graph`, only nodes whose rdf:type triple that makes them a target is in that
     graph are validated; their values, classes and concepts are looked up in every graph.
+    The checks run batched (`batch_checks`); the result is the same as running each alone.
     """
+    runs = batch_checks(checks)
+    subclasses = sq.subclass_closures(store, runs)
 
-    subclasses = sq.subclass_closures(store, checks)
+    def run(batch: CompiledCheck | CheckBatch) -> list[Violation]:
+        query = batch.query(focus_graph, subclasses)
+        return batch.violations(store.query(query, use_default_graph_as_union=True))
 
-    def run(check: CompiledCheck) -> list[Violation]:
-        query = check.query(focus_graph, subclasses)
-        rows = store.query(query, use_default_graph_as_union=True)
-        violations = []
-        for row in rows:
-            focus = _text(row["this"])
-            value = _text(row["value"]) if "value" in check.variables else None
-            path = _text(row["path"]) if "path" in check.variables else check.path
-            if value is None and check.value_is_focus:
-                value = focus
-            violations.append(Violation(focus, path, value, check.source_shape, check.constraint,
-                                        check.message))  # fmt: skip
-        return violations
-
-    # Oxigraph releases the GIL while it evaluates, so the checks run in parallel threads.
+    # Oxigraph releases the GIL while it evaluates, so the batches run in parallel threads.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        found = {violation for result in pool.map(run, checks) for violation in result}
+        found = {violation for result in pool.map(run, runs) for violation in result}
     return sorted(found, key=lambda v: (v.focus, v.source_shape, v.constraint, str(v)))

@@ -67,6 +67,9 @@ class Part:
     per_value: bool
     expr: Expr
     detail: str
+    #: For a constraint on the focus that a single value can witness (sh:maxCount): a
+    #: condition on a value of the path, true for some value exactly when `expr` is true.
+    by_value: Expr | None = None
 
 
 @dataclass
@@ -133,9 +136,12 @@ _FOCUS_TYPE = re.compile(
 _CLASS_IN_PATH = re.compile(rf"{re.escape(SUBCLASS_OF)}\* (<[^>\s]*>)")
 
 
-def subclass_closures(store: pyoxigraph.Store, checks) -> dict[str, list[str]]:
-    """Every class the checks test membership of, with all classes below it in the store."""
-    classes = {m.group(1) for c in checks for m in _CLASS_IN_PATH.finditer(c.query())}
+def subclass_closures(store: pyoxigraph.Store, queries) -> dict[str, list[str]]:
+    """Every class the queries test membership of, with all classes below it in the store.
+
+    `queries` are objects whose `query()` gives their SELECT (checks or batches of them).
+    """
+    classes = {m.group(1) for q in queries for m in _CLASS_IN_PATH.finditer(q.query())}
     closures = {}
     for cls in classes:
         query = f"SELECT DISTINCT ?c WHERE {{ ?c {SUBCLASS_OF}* {cls} }}"
@@ -145,13 +151,18 @@ def subclass_closures(store: pyoxigraph.Store, checks) -> dict[str, list[str]]:
 
 
 def expand_subclasses(text: str, subclasses: dict[str, list[str]]) -> str:
-    """Rewrite `x rdf:type/rdfs:subClassOf* C` as `VALUES ?k { C and its subclasses } x a ?k`."""
+    """Rewrite `x rdf:type/rdfs:subClassOf* C` as `VALUES ?k { C and its subclasses } x a ?k`.
+
+    A class without subclasses needs no VALUES: `x a C`.
+    """
     numbers = count(1)
 
     def instance(match: re.Match) -> str:
         node, cls = match.groups()
         if cls not in subclasses:
             return match.group(0)
+        if len(subclasses[cls]) == 1:
+            return f"{node} {RDF_TYPE} {cls}"
         var = f"?_sgK{next(numbers)}"
         return f"VALUES {var} {{ {' '.join(subclasses[cls])} }} {node} {RDF_TYPE} {var}"
 
@@ -186,11 +197,12 @@ def well_formed(value: str, datatype: str) -> str:
     return f"({check})"
 
 
-def _values(focus: str, path: str, number: int, fresh: Fresh) -> str:
-    """A pattern matching `number` pairwise distinct values of `path`."""
+def _values(focus: str, path: str, number: int, fresh: Fresh, beside: str = "") -> str:
+    """A pattern matching `number` pairwise distinct values of `path` (all other than `beside`)."""
     names = [fresh() for _ in range(number)]
     triples = " . ".join(f"{focus} {path} {name}" for name in names)
-    distinct = " && ".join(f"!sameTerm({a}, {b})" for a, b in combinations(names, 2))
+    pairs = combinations([beside, *names] if beside else names, 2)
+    distinct = " && ".join(f"!sameTerm({a}, {b})" for a, b in pairs)
     return f"{triples} FILTER({distinct})" if distinct else triples
 
 
@@ -200,6 +212,13 @@ def min_count(path: str, number: int) -> Expr:
 
 def max_count(path: str, number: int) -> Expr:
     return lambda f, v, fresh: f"EXISTS {{ {_values(f, path, number + 1, fresh)} }}"
+
+
+def max_count_by_value(path: str, number: int) -> Expr:
+    """sh:maxCount witnessed by the value `v`: `number` further distinct values exist."""
+    if number == 0:
+        return lambda f, v, fresh: "true"
+    return lambda f, v, fresh: f"EXISTS {{ {_values(f, path, number, fresh, beside=v)} }}"
 
 
 def datatype(iri: str) -> Expr:
@@ -265,6 +284,33 @@ def has_value(term: str, path: str | None) -> Expr:
     if path:
         return lambda f, v, fresh: f"NOT EXISTS {{ {f} {path} {term} }}"
     return lambda f, v, fresh: f"!sameTerm({v}, {term})"
+
+
+#: Bits of one hit mask: Oxigraph's integers are signed 64-bit, so the sum of bits 0…61 fits.
+MASK_BITS = 62
+
+
+def hit_mask(conditions: list[str]) -> str:
+    """An integer with bit i set when `conditions[i]` holds; a condition that errs does not.
+
+    That is how FILTER treats an error, so bit i is set exactly for the solutions that
+    `FILTER(conditions[i])` would keep. At most `MASK_BITS` conditions.
+    """
+    if len(conditions) > MASK_BITS:
+        raise ValueError(f"a hit mask holds at most {MASK_BITS} conditions")
+    bits = (f"IF(COALESCE({c}, false), {1 << i}, 0)" for i, c in enumerate(conditions))
+    return " + ".join(bits) or "0"
+
+
+def mask_by_path(variable: str, masks: dict[str, str]) -> str:
+    """The mask of the path (an IRI in SPARQL syntax) that `variable` holds; 0 for any other.
+
+    The IFs nest once per path, and Oxigraph's parser recurses on nesting: keep it to dozens.
+    """
+    expression = "0"
+    for path, mask in reversed(masks.items()):
+        expression = f"IF(sameTerm({variable}, {path}), {mask}, {expression})"
+    return expression
 
 
 def target_pattern(classes: tuple[str, ...], focus_graph: str | None) -> str:

@@ -25,10 +25,13 @@ from pyshacl import validate
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
+from sozialgraph.graph import shacl_sparql as sq
 from sozialgraph.graph.shacl_compiled import (
+    CheckBatch,
     CompiledCheck,
     UnsupportedShape,
     Violation,
+    batch_checks,
     compile_shapes,
     describe_shape,
     validate_store,
@@ -306,3 +309,89 @@ def test_messages_prefer_english_and_blank_node_shapes_have_stable_names(checks)
         (f"<{SG.ServiceShape}> property <{SG.provider}>", "ClassConstraintComponent")
     ]
     assert provider == f"<{SG.provider}>: value is not an instance of <{SG.Organisation}>"
+
+
+def run_alone(store: pyoxigraph.Store, checks: list[CompiledCheck], focus_graph=None):
+    """Each check's own SELECT, unbatched: what `validate_store` must give, in its order."""
+    found = set()
+    for check in checks:
+        rows = store.query(check.query(focus_graph), use_default_graph_as_union=True)
+        found.update(check.violations(rows))
+    return sorted(found, key=lambda v: (v.focus, v.source_shape, v.constraint, str(v)))
+
+
+def assert_batched_as_alone(data: Graph, context: Graph, compiled: list[CompiledCheck]) -> bool:
+    """Batching is only faster: violations, values, paths and messages are all the same."""
+    store = store_of({EXAMPLE_GRAPH: data, MODEL_GRAPH: context})
+    for focus_graph in (EXAMPLE_GRAPH, None):
+        alone = run_alone(store, compiled, focus_graph)
+        assert validate_store(store, compiled, focus_graph) == alone
+    return bool(alone)
+
+
+@pytest.mark.parametrize("example", VALID + INVALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_batched_checks_give_what_each_check_gives_alone(example, ontology, model, checks):
+    data = Graph().parse(example, format="turtle")
+    context = ontology if named_shapes(example) & VOCABULARY_SHAPES else model
+    assert assert_batched_as_alone(data, context, checks["all"]) == (
+        example.parent.name == "invalid"
+    )
+
+
+EDGE_CASES = {
+    **{name: (example, extra) for name, (example, extra, _) in VARIANTS.items()},
+    "dates-incomparable": (SERVICE, S + 'sg:endDate "2026-12-31T00:00:00"^^xsd:dateTime .'),
+    "places-negative": (SERVICE, S + 'sg:places "-5"^^xsd:integer .'),
+    "second-provider": (SERVICE, S + "sg:provider organisation:beispielverein2 ."),
+}
+
+
+@pytest.mark.parametrize("name", EDGE_CASES)
+def test_batched_checks_agree_on_edge_cases(name, ontology, model, checks):
+    """Ill-typed, incomparable and extra values: conditions that err count as in FILTER."""
+    example, extra = EDGE_CASES[name]
+    data = Graph().parse(data=example.read_text(encoding="utf-8") + PREFIXES + extra)
+    context = ontology if example == SCHEME else model
+    conforms = VARIANTS[name][2] if name in VARIANTS else False
+    assert assert_batched_as_alone(data, context, checks["all"]) == (not conforms)
+
+
+def test_batches_split_big_masks_and_many_paths_without_changing_results():
+    """70 checks of one path exceed a 62-bit mask; 45 paths exceed the nesting per batch."""
+    many = ", ".join(f"[ sh:path ex:p ; sh:minLength {n} ]" for n in range(1, 71))
+    counted = ", ".join(
+        f"[ sh:path ex:q{n} ; sh:maxCount {n % 3} ; sh:datatype xsd:string ]" for n in range(45)
+    )
+    turtle = f"""{SHAPES} @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        {TARGET} sh:property [ sh:path ex:r ; sh:minCount 1 ], {many}, {counted} ."""
+    compiled = compile_shapes(Graph().parse(data=turtle))
+    values = {n: ", ".join(map(str, range(n % 4))) for n in range(45) if n % 4}  # integers
+    data = " ".join(f"ex:q{n} {listed} ;" for n, listed in values.items())
+    instances = Graph().parse(
+        data=f"""@prefix ex: <https://example.org/> .
+        ex:a a ex:C ; ex:p "short", "a much longer value than most" ; {data} ex:r 1 .
+        ex:b a ex:C ; ex:p "x" ."""
+    )
+    store = store_of({EXAMPLE_GRAPH: instances})
+    batches = batch_checks(compiled)
+    assert all(isinstance(b, CheckBatch) for b in batches)
+    assert sorted(len(b.paths) for b in batches) == [1, 1, 6, 40]  # ex:r; ex:p again; ex:q*
+    assert sorted(sum(map(len, b.checks)) for b in batches) == [1, 8, 2 * 6, 62 + 2 * 39]
+    found = validate_store(store, compiled, EXAMPLE_GRAPH)
+    assert found == run_alone(store, compiled, EXAMPLE_GRAPH)
+    components = {v.constraint.removesuffix("ConstraintComponent") for v in found}
+    assert components == {"MinCount", "MinLength", "MaxCount", "Datatype"}
+    too_many = {v.path.removeprefix("https://example.org/") for v in found if "Max" in v.constraint}
+    assert too_many == {f"q{n}" for n in range(45) if n % 4 > n % 3}
+
+
+def test_hit_masks_count_an_erring_condition_as_not_violated():
+    """As FILTER drops a solution whose condition errs, its bit stays 0; the others count."""
+    erring = '<http://www.w3.org/2001/XMLSchema#integer>("x") > 0'
+    masks = {"<urn:p>": sq.hit_mask(["true", erring, "1 > 0"]), "<urn:q>": sq.hit_mask(["true"])}
+    mask = sq.mask_by_path("?p", masks)
+    query = f"SELECT ?m WHERE {{ VALUES ?p {{ <urn:p> <urn:q> <urn:r> }} BIND({mask} AS ?m) }}"
+    rows = pyoxigraph.Store().query(query)
+    assert [int(row["m"].value) for row in rows] == [0b101, 0b1, 0]
+    with pytest.raises(ValueError, match="at most"):
+        sq.hit_mask(["true"] * (sq.MASK_BITS + 1))
