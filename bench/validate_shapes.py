@@ -63,8 +63,8 @@ def _service(i: int, orgs: int, rng: random.Random) -> list[str]:
         _triple(s, "fieldOfAction", f"<{VOCAB}fields-of-action/{rng.choice(FIELDS)}>"),
         _triple(s, "email", f'"angebot-{i}@traeger.example"'),
         _triple(s, "startDate", f'"20{rng.randint(10, 24)}-01-01"^^<{XSD}date>'),
-        _triple(s, "minimumAge", f'"{low}"^^<{XSD}nonNegativeInteger>'),
-        _triple(s, "maximumAge", f'"{high}"^^<{XSD}nonNegativeInteger>'),
+        _triple(s, "minimumAge", f'"{low}"^^<{XSD}integer>'),
+        _triple(s, "maximumAge", f'"{high}"^^<{XSD}integer>'),
     ]
     broken = {
         1: lambda: lines.pop(4),  # no provider
