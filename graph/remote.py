@@ -23,6 +23,7 @@ from sozialgraph.graph.embedded import syntax_error
 from sozialgraph.graph.formats import RdfSyntax
 from sozialgraph.graph.store import GraphStore, QueryResult, Stage, StoreError
 from SPARQLWrapper import POST, POSTDIRECTLY, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 _RESULTS = "application/sparql-results+json"
 _TRIPLES = "application/n-triples"
@@ -37,6 +38,10 @@ def sibling_url(query_url: str, name: str) -> str:
     if re.search(r"/query/?$", query_url):
         return re.sub(r"/query/?$", "/" + name, query_url)
     return query_url.rstrip("/") + "/" + name
+
+
+def _unreachable(url: str, error: OSError) -> StoreError:
+    return StoreError(f"cannot reach the SPARQL server {url}: {getattr(error, 'reason', error)}")
 
 
 class RemoteStage(Stage):
@@ -121,15 +126,18 @@ class RemoteStore(GraphStore):
                 f"{client.endpoint} answered {error.code}: {detail[0] if detail else error.reason}"
             ) from None
         except (URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
-            raise StoreError(
-                f"cannot reach the SPARQL server {client.endpoint}: {reason}"
-            ) from None
-        except Exception as error:  # SPARQLWrapper maps 4xx/5xx to its own exceptions
+            raise _unreachable(client.endpoint, error) from None
+        except SPARQLWrapperException as error:  # its names for 4xx/5xx answers
             message = str(error).strip().splitlines()
             raise StoreError(
                 f"{client.endpoint}: {message[0] if message else type(error).__name__}"
             ) from None
+
+    def _select(self, client: SPARQLWrapper) -> pyoxigraph.QuerySolutions:
+        client.addCustomHttpHeader("Accept", _RESULTS)
+        return pyoxigraph.parse_query_results(
+            self._send(client), format=pyoxigraph.QueryResultsFormat.JSON
+        )
 
     def _query(self, sparql, default_graphs, named_graphs) -> QueryResult:
         client = self._client(self.settings.store)
@@ -145,19 +153,12 @@ class RemoteStore(GraphStore):
         if form in ("CONSTRUCT", "DESCRIBE"):
             client.addCustomHttpHeader("Accept", _TRIPLES)
             return pyoxigraph.parse(self._send(client), format=pyoxigraph.RdfFormat.N_TRIPLES)
-        client.addCustomHttpHeader("Accept", _RESULTS)
-        return pyoxigraph.parse_query_results(
-            self._send(client), format=pyoxigraph.QueryResultsFormat.JSON
-        )
+        return self._select(client)
 
     def named_graphs(self) -> list[str]:
         client = self._client(self.settings.store)
         client.setQuery("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-        client.addCustomHttpHeader("Accept", _RESULTS)
-        rows = pyoxigraph.parse_query_results(
-            self._send(client), format=pyoxigraph.QueryResultsFormat.JSON
-        )
-        return sorted(row["g"].value for row in rows)
+        return sorted(row["g"].value for row in self._select(client))
 
     @property
     def graph_store_url(self) -> str:
@@ -185,10 +186,7 @@ class RemoteStore(GraphStore):
                 f"{self.graph_store_url} answered {error.code} for <{graph}>"
             ) from None
         except (URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
-            raise StoreError(
-                f"cannot reach the SPARQL server {self.graph_store_url}: {reason}"
-            ) from None
+            raise _unreachable(self.graph_store_url, error) from None
         name = pyoxigraph.DefaultGraph() if graph == "default" else pyoxigraph.NamedNode(graph)
         return (
             pyoxigraph.Quad(t.subject, t.predicate, t.object, name)
