@@ -118,6 +118,22 @@ def _ref(key, de, en, target, predicate, explanation_de, explanation_en, **optio
     )  # fmt: skip
 
 
+def _service() -> Column:
+    """The required reference to the service a record is about."""
+    return _ref(
+        "service", "Angebot", "Service", "services", "service",
+        "ID des Angebots.", "ID of the service.", required=True,
+    )  # fmt: skip
+
+
+def _district() -> Column:
+    """The required reference to the district a record is about."""
+    return _ref(
+        "district", "Stadtteil", "District", "districts", "district",
+        "ID des Stadtteils.", "ID of the district.", required=True,
+    )  # fmt: skip
+
+
 def _legal_basis() -> Column:
     return _vocab(
         "legal_basis", "Rechtsgrundlage", "Legal basis", "legal-bases", "legalBasis",
@@ -379,16 +395,7 @@ SHEETS: tuple[Sheet, ...] = (
         "Which service takes place where, with opening hours, languages and accessibility.",
         (
             _id("der Zuordnung", "the entry"),
-            _ref(
-                "service",
-                "Angebot",
-                "Service",
-                "services",
-                "service",
-                "ID des Angebots.",
-                "ID of the service.",
-                required=True,
-            ),
+            _service(),
             _ref(
                 "location",
                 "Standort",
@@ -765,16 +772,7 @@ SHEETS: tuple[Sheet, ...] = (
         "One value per district, indicator and year.",
         (
             _id("des Werts", "the value"),
-            _ref(
-                "district",
-                "Stadtteil",
-                "District",
-                "districts",
-                "district",
-                "ID des Stadtteils.",
-                "ID of the district.",
-                required=True,
-            ),
+            _district(),
             _vocab(
                 "indicator",
                 "Indikator",
@@ -837,16 +835,7 @@ SHEETS: tuple[Sheet, ...] = (
                 required=True,
                 multiple=True,
             ),
-            _ref(
-                "district",
-                "Stadtteil",
-                "District",
-                "districts",
-                "district",
-                "ID des Stadtteils.",
-                "ID of the district.",
-                required=True,
-            ),
+            _district(),
             _vocab(
                 "fields_of_action",
                 "Handlungsfelder",
@@ -890,16 +879,7 @@ SHEETS: tuple[Sheet, ...] = (
         "Criteria of structural, process and outcome quality per service.",
         (
             _id("des Kriteriums", "the criterion"),
-            _ref(
-                "service",
-                "Angebot",
-                "Service",
-                "services",
-                "service",
-                "ID des Angebots.",
-                "ID of the service.",
-                required=True,
-            ),
+            _service(),
             _vocab(
                 "dimension",
                 "Qualitätsdimension",
@@ -933,16 +913,7 @@ SHEETS: tuple[Sheet, ...] = (
         "Reviews of whether and how a service works.",
         (
             _id("der Überprüfung", "the review"),
-            _ref(
-                "service",
-                "Angebot",
-                "Service",
-                "services",
-                "service",
-                "ID des Angebots.",
-                "ID of the service.",
-                required=True,
-            ),
+            _service(),
             Column(
                 "date",
                 "Datum",
