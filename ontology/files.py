@@ -4,7 +4,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from rdflib import Graph
-from sozialgraph.ontology.namespaces import PREFIXES
+from sozialgraph.ontology.namespaces import PREFIXES, SG
 
 _PACKAGE = "sozialgraph.ontology"
 
@@ -33,6 +33,10 @@ def vocabulary_paths() -> dict[str, Path]:
     """Each SKOS concept scheme's name and its Turtle file, sorted by name."""
     folder = package_path(VOCAB_DIR)
     return {path.stem: path for path in sorted(folder.glob("*.ttl"))}
+
+
+#: The shapes that check the vocabularies themselves, not imported records.
+VOCABULARY_SHAPES = frozenset({SG.ConceptShape, SG.ConceptSchemeShape})
 
 
 def _new_graph() -> Graph:

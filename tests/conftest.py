@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from sozialgraph.ontology.files import load_model, load_ontology, load_shapes, load_vocabularies
+from sozialgraph.ontology.files import (
+    VOCABULARY_SHAPES,
+    load_model,
+    load_ontology,
+    load_shapes,
+    load_vocabularies,
+)
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +32,15 @@ def vocabularies() -> Graph:
 @pytest.fixture(scope="session")
 def shapes() -> Graph:
     return load_shapes()
+
+
+@pytest.fixture(scope="session")
+def record_shapes(shapes) -> Graph:
+    """The shapes without the vocabulary shapes (and their blank-node parts)."""
+    kept = Graph() + shapes
+    for shape in VOCABULARY_SHAPES:
+        kept -= shapes.cbd(shape)
+    return kept
 
 
 @pytest.fixture(scope="session")

@@ -36,12 +36,12 @@ from sozialgraph.graph.shacl_compiled import (
     describe_shape,
     validate_store,
 )
+from sozialgraph.ontology.files import VOCABULARY_SHAPES
 from sozialgraph.ontology.namespaces import SG
 
 EXAMPLES = Path(__file__).parents[1] / "ontology" / "examples"
 VALID = sorted((EXAMPLES / "valid").glob("*.ttl"))
 INVALID = sorted((EXAMPLES / "invalid").glob("*.ttl"))
-VOCABULARY_SHAPES = {SG.ConceptShape, SG.ConceptSchemeShape}
 EXAMPLE_GRAPH, MODEL_GRAPH = "urn:test:example", "urn:test:model"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Result = tuple[str, str | None, str | None, str, str]
@@ -51,15 +51,6 @@ def named_shapes(example: Path) -> set[URIRef]:
     """The shapes an example names in its `# shape:` lines."""
     text = example.read_text(encoding="utf-8")
     return {SG[name.removeprefix("sg:")] for name in re.findall(r"^#\s*shape:\s*(\S+)", text, re.M)}
-
-
-@pytest.fixture(scope="module")
-def record_shapes(shapes) -> Graph:
-    """The shapes without the vocabulary shapes, as tests/ontology/test_shapes.py uses them."""
-    kept = Graph() + shapes
-    for shape in VOCABULARY_SHAPES:
-        kept -= shapes.cbd(shape)
-    return kept
 
 
 @pytest.fixture(scope="module")

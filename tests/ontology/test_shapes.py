@@ -7,7 +7,7 @@ import pytest
 from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
-from sozialgraph.ontology.files import load_ontology
+from sozialgraph.ontology.files import VOCABULARY_SHAPES, load_ontology
 from sozialgraph.ontology.namespaces import SG
 
 EXAMPLES = Path(__file__).parent / "examples"
@@ -47,18 +47,6 @@ def constraint_shapes(shapes: Graph, node_shape: URIRef) -> set:
         for member_list in shapes.objects(shape, SH["or"]):
             todo.extend(shapes.items(member_list))
     return seen
-
-
-VOCABULARY_SHAPES = {SG.ConceptShape, SG.ConceptSchemeShape}
-
-
-@pytest.fixture(scope="module")
-def record_shapes(shapes) -> Graph:
-    """The shapes without the vocabulary shapes (and their blank-node parts)."""
-    kept = Graph() + shapes
-    for shape in VOCABULARY_SHAPES:
-        kept -= shapes.cbd(shape)
-    return kept
 
 
 def run(
