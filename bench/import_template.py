@@ -30,7 +30,8 @@ WORK = Path(tempfile.gettempdir()) / "sozialgraph-bench-template"
 
 def template(size: int, xlsx: bool = False) -> Path:
     """The cached CSV folder (or workbook) for `size` services; generated on first use."""
-    code = b"".join(Path(m.__file__).read_bytes() for m in (generate, spec))
+    sources = [Path(spec.__file__), *sorted(Path(generate.__file__).parent.glob("generator/*.py"))]
+    code = b"".join(path.read_bytes() for path in sources)
     key = f"{size}-seed1-{hashlib.sha256(code).hexdigest()[:10]}"
     folder, book = WORK / f"template-{key}", WORK / f"template-{key}.xlsx"
     target = book if xlsx else folder

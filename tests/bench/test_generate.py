@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
+from sozialgraph.graph.settings import Settings
+from sozialgraph.graph.store import open_store
+from sozialgraph.graph.template.importer import import_spreadsheets
 from sozialgraph.graph.template.spec import SEPARATOR, SHEETS, SHEETS_BY_KEY, ColumnType
 from sozialgraph.ontology.namespaces import VOCAB_BASE
 
@@ -19,7 +22,14 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.generate import generate_template  # noqa: E402
+from bench.generate import (  # noqa: E402
+    XLSX_ROWS,
+    generate_template,
+    main,
+    template_sizes,
+    xlsx_overflow,
+    xlsx_services_limit,
+)
 
 S = 200
 GERMAN_DECIMAL = re.compile(r"-?\d{1,3}(\.\d{3})*(,\d+)?")
@@ -259,3 +269,77 @@ def test_the_workbook_holds_the_same_rows_with_typed_cells(tmp_path):
     amount = [c.key for c in fundings.columns].index("amount")
     first = next(book["Finanzierungen"].iter_rows(min_row=2, values_only=True))
     assert isinstance(first[amount], int | float)
+
+
+def test_an_xlsx_sheet_takes_1_048_575_services_and_not_one_more():
+    assert XLSX_ROWS == 1_048_576  # Excel's rows a sheet: the header and 1,048,575 data rows
+    fits, too_many = template_sizes(1_048_575), template_sizes(1_048_576)
+    assert fits["services"] == 1_048_575 and too_many["services"] == 1_048_576
+    assert xlsx_overflow(fits) is None
+    assert xlsx_overflow(too_many) is SHEETS_BY_KEY["services"]
+    assert xlsx_services_limit() == 1_048_575
+
+
+def first_too_long(key: str) -> int | None:
+    """The fewest services whose sheet `key` has more data rows than an XLSX sheet holds."""
+    low, high = 1, 64 * XLSX_ROWS
+    if template_sizes(high)[key] < XLSX_ROWS:
+        return None  # a sheet of fixed size (districts, their statistics, needs)
+    while low < high:
+        middle = (low + high) // 2
+        if template_sizes(middle)[key] < XLSX_ROWS:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def test_the_services_sheet_is_the_first_too_long_for_xlsx():
+    first = {sheet.key: first_too_long(sheet.key) for sheet in SHEETS}
+    earliest = min(n for n in first.values() if n is not None)
+    assert earliest == 1_048_576
+    assert {key for key, n in first.items() if n == earliest} == {
+        "services", "services_at_locations", "fundings",
+    }  # fmt: skip
+    assert first["organisations"] == first["contracts"] == 4 * XLSX_ROWS
+    assert first["districts"] is first["district_statistics"] is first["needs"] is None
+    # of the three, the error names the first in sheet order
+    assert xlsx_overflow(template_sizes(earliest)).name_de == "Angebote"
+
+
+def test_a_workbook_too_long_is_refused_before_anything_is_written(tmp_path):
+    folder, book = tmp_path / "csv", tmp_path / "vorlage.xlsx"
+    with pytest.raises(ValueError) as refused:
+        generate_template(folder, 1_048_576, xlsx=book)
+    message = str(refused.value)
+    assert "sheet 'Angebote' would have 1,048,576 rows plus the header" in message
+    assert f"at most {XLSX_ROWS:,} rows" in message
+    assert "at most 1,048,575 services" in message
+    assert not folder.exists() and not book.exists()
+
+
+def test_the_command_line_refuses_a_workbook_too_long_with_exit_code_2(tmp_path, capsys):
+    folder, book = tmp_path / "csv", tmp_path / "vorlage.xlsx"
+    code = main([str(folder), "--services", "2000000", "--xlsx", str(book)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert "--xlsx: sheet 'Angebote' would have 2,000,000 rows plus the header" in err
+    assert f"at most {XLSX_ROWS:,} rows" in err
+    assert not folder.exists() and not book.exists()
+
+
+def test_10000_services_import_into_an_embedded_store(tmp_path):
+    folder = tmp_path / "vorlage"
+    counts = generate_template(folder, 10_000, seed=1)
+    settings = Settings(store=str(tmp_path / "store"), base_iri="https://sozialgraph.example")
+    store = open_store(settings, read_only=False)
+    try:
+        result = import_spreadsheets(store, [folder])
+    finally:
+        store.close()
+    imported = {sheet.key: result.per_class.get(sheet.rdf_class, 0) for sheet in SHEETS}
+    assert counts["services"] == 10_000
+    for key in ("services", "organisations", "fundings", "committees"):
+        assert imported[key] == counts[key], key
+    assert imported == counts
