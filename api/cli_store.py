@@ -10,7 +10,7 @@ import typer
 from sozialgraph.api.cli_common import StoreOption, fail, opened, progress_bar
 from sozialgraph.graph.export import export, exported_graphs, restore
 from sozialgraph.graph.rdf_import import import_rdf
-from sozialgraph.graph.sources import remove_source
+from sozialgraph.graph.sources import ImportResult, remove_source
 from sozialgraph.graph.stats import compact, stats
 from sozialgraph.graph.store import View
 
@@ -58,6 +58,11 @@ def import_files(
                 result = import_rdf(
                     graph_store, files, source=source, public=not private, on_file=step
                 )
+    report_import(result)
+
+
+def report_import(result: ImportResult) -> None:
+    """What an import wrote: triples, source, visibility, and records per class."""
     visibility = "public" if result.public else "private"
     typer.echo(f"imported {result.triples} triples as source '{result.name}' ({visibility})")
     for cls, count in sorted(result.per_class.items(), key=lambda item: (-item[1], item[0])):
@@ -98,17 +103,15 @@ def show_stats(
     public: Annotated[bool, typer.Option("--public", help="Count the public view only.")] = False,
     store: StoreOption = None,
 ) -> None:
-    """Count what the store holds: entities per class (one line each), triples, sources."""
+    """Count what the store holds: records per class, organisations per role, services per
+    field of action, fundings per year, triples, graphs and sources (one line each)."""
     with opened(store) as graph_store:
         result = stats(graph_store, View.PUBLIC if public else View.FULL)
     if format is OutputFormat.json:
         typer.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
         return
-    for cls, count in result.per_class.items():
-        typer.echo(f"{cls} {count}")
-    typer.echo(f"triples {result.triples}")
-    typer.echo(f"graphs {result.graphs}")
-    typer.echo(f"sources {result.sources}")
+    for line in result.lines():
+        typer.echo(line)
 
 
 def export_file(

@@ -51,6 +51,9 @@ def test_wheel_contains_subpackages_and_model_files(wheel):
     assert "sozialgraph/ontology/vocab/target-groups.ttl" in names
     assert "sozialgraph/ontology/templates/ontology.html.j2" in names
     assert "sozialgraph/graph/template/spec.py" in names
+    assert "sozialgraph/graph/demo/planted.json" in names
+    assert "sozialgraph/graph/demo/data/Angebote.csv" in names
+    assert len([n for n in names if n.startswith("sozialgraph/graph/demo/data/")]) == 14
     assert not any(n.startswith(("tests/", "bench/", "sozialgraph/tests")) for n in names)
 
 
@@ -75,7 +78,9 @@ def test_wheel_installs_and_reads_its_model(wheel, tmp_path):
     )
     probe = (
         "import sozialgraph.ontology.files as f, sozialgraph.graph, sozialgraph.api;"
-        "print(f.__file__); print(len(f.load_vocabularies()))"
+        "from sozialgraph.graph.demo import DEMO_DATA, planted;"
+        "print(f.__file__); print(len(f.load_vocabularies()));"
+        "print(len(list(DEMO_DATA.glob('*.csv')))); print(planted()['as_of'])"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe],
@@ -86,6 +91,7 @@ def test_wheel_installs_and_reads_its_model(wheel, tmp_path):
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    module_file, triples = result.stdout.split()
+    module_file, triples, demo_files, as_of = result.stdout.split()
     assert module_file.startswith(str(target))
     assert int(triples) > 1000
+    assert (int(demo_files), as_of) == (14, "2026-06-30")
