@@ -28,11 +28,12 @@ lint: $(STAMP)
 test: $(STAMP) system-packages lint
 	$(BIN)/python -m pytest
 
-# Until the demo data and the web app exist (their issues), the demo is the model itself.
-demo: $(STAMP) system-packages docs
-	$(BIN)/sozialgraph ontology check
-	@echo "The demo data and the web app are not built yet; the ontology documentation is in"
-	@echo "  build/ontology-docs/index.html (Deutsch) and build/ontology-docs/en.html (English)"
+# The demo: the fictional Marburg data in the default store, and the ontology documentation.
+# The web app that will serve it comes with its issue.
+demo: $(STAMP) docs
+	$(BIN)/sozialgraph demo
+	@echo "Ontology documentation: build/ontology-docs/index.html (Deutsch), en.html (English)"
+	@echo "The web app is not built yet: explore with $(BIN)/sozialgraph stats | sources | export"
 
 # Human-readable ontology documentation in German and English (offline HTML).
 docs: $(STAMP)
