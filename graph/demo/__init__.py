@@ -2,7 +2,7 @@
 
 District names are Marburg's; every organisation, service, committee, figure and tie is
 invented. `planted.json` lists what the data was built to show, so that the queries and
-network measures can be tested against it; `build/` rewrites both.
+network measures can be tested against it; `builder/` rewrites both.
 """
 
 import json

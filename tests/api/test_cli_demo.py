@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from sozialgraph.graph.demo import DEMO_DATA, DEMO_SOURCE, PLANTED
-from sozialgraph.graph.demo.build import findings
-from sozialgraph.graph.demo.build.__main__ import build_rows, differences
+from sozialgraph.graph.demo.builder import findings
+from sozialgraph.graph.demo.builder.__main__ import build_rows, differences
 from sozialgraph.graph.lock import write_lock
 from sozialgraph.graph.settings import Settings
 from sozialgraph.graph.store import open_store
