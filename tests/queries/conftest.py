@@ -1,0 +1,26 @@
+"""Stores for the query tests: a fresh one per fixture file, the demo data once."""
+
+from pathlib import Path
+
+import pytest
+from sozialgraph.graph.demo import DEMO_DATA, DEMO_SOURCE
+from sozialgraph.graph.rdf_import import import_rdf
+from sozialgraph.graph.settings import Settings
+from sozialgraph.graph.store import GraphStore, open_store
+from sozialgraph.graph.template.importer import import_spreadsheets
+
+
+def store_with(folder: Path, files: list[Path]) -> GraphStore:
+    """An embedded store in `folder` holding the model and the files as one source."""
+    store = open_store(Settings(store=str(folder)), read_only=False)
+    import_rdf(store, files, source="fixture")
+    return store
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory) -> GraphStore:
+    """An embedded store holding the demo data, for every test that reads it."""
+    store = open_store(Settings(store=str(tmp_path_factory.mktemp("demo"))), read_only=False)
+    import_spreadsheets(store, [DEMO_DATA], source=DEMO_SOURCE)
+    yield store
+    store.close()
