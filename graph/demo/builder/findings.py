@@ -9,6 +9,7 @@ measures are tested.
 import calendar
 from collections import defaultdict
 from datetime import date
+from functools import cache
 from statistics import median
 
 from sozialgraph.graph.demo.builder.cast import BROKERS, DISTRICTS, ISOLATED, ORGANISATIONS
@@ -70,14 +71,15 @@ def _id(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def narrower_or_self(scheme: str, concept: str) -> set[str]:
+@cache
+def narrower_or_self(scheme: str, concept: str) -> frozenset[str]:
     """A concept and every concept below it, as IDs."""
     index = vocabulary_index()
     found = {_iri(scheme, concept)}
     while True:
         more = {n for n, broader in index.broader.items() if set(broader) & found} - found
         if not more:
-            return {_id(iri) for iri in found}
+            return frozenset(_id(iri) for iri in found)
         found |= more
 
 
@@ -85,11 +87,17 @@ def top(scheme: str, concept: str) -> str:
     return _id(vocabulary_index().top_concept(_iri(scheme, concept)))
 
 
-def population_indicator(group: str) -> str | None:
+@cache
+def _population_indicators() -> dict[str, str]:
     from sozialgraph.ontology.files import load_vocabularies
 
-    value = load_vocabularies().value(concept_iri("target-groups", group), SG.populationIndicator)
-    return _id(str(value)) if value else None
+    pairs = load_vocabularies().subject_objects(SG.populationIndicator)
+    return {_id(str(group)): _id(str(indicator)) for group, indicator in pairs}
+
+
+def population_indicator(group: str) -> str | None:
+    """The indicator counting a target group's residents, if it has one."""
+    return _population_indicators().get(group)
 
 
 def _latest_population(district, indicator: str) -> int:
