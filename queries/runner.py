@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from sozialgraph.graph.store import GraphStore, View
-from sozialgraph.ontology.namespaces import SG
+from sozialgraph.graph.vocabulary import vocabulary_index
+from sozialgraph.ontology.namespaces import SG, VOCAB_BASE
 from sozialgraph.queries.binding import Bindings, bind, substitute
 from sozialgraph.queries.catalogue import BadQueryFile, CannedQuery, catalogue, read_query
 
-SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
-LABEL_BATCH = 500
+LABEL_BATCH = 5000
 Term = ox.NamedNode | ox.Literal | ox.BlankNode | None
 
 
@@ -59,20 +59,27 @@ def find_query(name: str) -> CannedQuery:
 
 
 def labels(store: GraphStore, iris: set[str], lang: str, view: View) -> dict[str, str]:
-    """A label per IRI: a record's name, a concept's label in `lang` (else any)."""
-    found: dict[str, tuple[int, str]] = {}
-    ordered = sorted(iris)
-    for start in range(0, len(ordered), LABEL_BATCH):
-        values = " ".join(f"<{iri}>" for iri in ordered[start : start + LABEL_BATCH])
-        query = f"""SELECT ?iri ?label WHERE {{ VALUES ?iri {{ {values} }}
-            {{ ?iri <{SG.name}> ?label }} UNION {{ ?iri <{SKOS_PREF_LABEL}> ?label }} }}"""
+    """A label per IRI: a concept's label in `lang` (from the vocabularies, in memory),
+    a record's sg:name (from the store, in the view)."""
+    index = vocabulary_index()
+    found: dict[str, str] = {}
+    records = []
+    for iri in iris:
+        if iri.startswith(VOCAB_BASE):
+            scheme = index.schemes.get(iri[len(VOCAB_BASE) :].split("/", 1)[0])
+            table = (scheme.english if lang == "en" else scheme.labels) if scheme else {}
+            label = table.get(iri) or (scheme.labels.get(iri) if scheme else None)
+            if label:
+                found[iri] = label
+                continue
+        records.append(iri)
+    records.sort()
+    for start in range(0, len(records), LABEL_BATCH):
+        values = " ".join(f"<{iri}>" for iri in records[start : start + LABEL_BATCH])
+        query = f"SELECT ?iri ?label WHERE {{ VALUES ?iri {{ {values} }} ?iri <{SG.name}> ?label }}"
         for row in store.query(query, view):
-            label = row["label"]
-            rank = 0 if label.language in (None, lang) else 1
-            iri = row["iri"].value
-            if iri not in found or rank < found[iri][0]:
-                found[iri] = (rank, label.value)
-    return {iri: text for iri, (_, text) in found.items()}
+            found.setdefault(row["iri"].value, row["label"].value)
+    return found
 
 
 def run_query(
