@@ -51,6 +51,11 @@ def _record(store: GraphStore, param: Param, value: str, view: View) -> ox.Named
     """A record of the parameter's kind by IRI, ID or name (case-insensitive)."""
     cls = CLASS_OF_KIND[param.kind]
     base = store.settings.base_iri
+    for iri in (value, f"{base}/id/{param.kind}/{slugify(value)}"):
+        if not iri.startswith(("http://", "https://")) or any(c in iri for c in "<>\"{} "):
+            continue
+        if any(True for _ in store.query(f"SELECT * WHERE {{ <{iri}> a <{cls}> }} LIMIT 1", view)):
+            return ox.NamedNode(iri)
     candidates = {
         row["iri"].value: row["name"].value if row["name"] else row["iri"].value
         for row in store.query(
@@ -58,10 +63,6 @@ def _record(store: GraphStore, param: Param, value: str, view: View) -> ox.Named
             view,
         )
     }
-    wanted = (value, f"{base}/id/{param.kind}/{slugify(value)}")
-    for iri in wanted:
-        if iri in candidates:
-            return ox.NamedNode(iri)
     by_name = {name.casefold(): iri for iri, name in candidates.items()}
     if value.casefold() in by_name:
         return ox.NamedNode(by_name[value.casefold()])
