@@ -52,7 +52,7 @@ def _record(store: GraphStore, param: Param, value: str, view: View) -> ox.Named
     cls = CLASS_OF_KIND[param.kind]
     base = store.settings.base_iri
     for iri in (value, f"{base}/id/{param.kind}/{slugify(value)}"):
-        if not iri.startswith(("http://", "https://")) or any(c in iri for c in "<>\"{} "):
+        if not iri.startswith(("http://", "https://")) or any(c in iri for c in '<>"{} '):
             continue
         if any(True for _ in store.query(f"SELECT * WHERE {{ <{iri}> a <{cls}> }} LIMIT 1", view)):
             return ox.NamedNode(iri)
