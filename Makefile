@@ -33,7 +33,7 @@ test: $(STAMP) system-packages lint
 demo: $(STAMP) docs
 	$(BIN)/sozialgraph demo
 	@echo "Ontology documentation: build/ontology-docs/index.html (Deutsch), en.html (English)"
-	@echo "The web app is not built yet: explore with $(BIN)/sozialgraph stats | sources | export"
+	@echo "The web app is not built yet: try $(BIN)/sozialgraph queries, then query gaps -p as_of=30.06.2026"
 
 # Human-readable ontology documentation in German and English (offline HTML).
 docs: $(STAMP)

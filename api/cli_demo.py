@@ -8,9 +8,9 @@ TOUR = """\
 Fictional demo data for Marburg: real district names, invented organisations, services,
 committees, figures and ties. Three commands to start with (they only read, so they also
 work while the web app runs):
-  sozialgraph stats        what the graph holds: records per class, roles, fields, years
-  sozialgraph sources      where it came from: the source, its files and their SHA-256
-  sozialgraph export demo.ttl   the public graphs as one Turtle file for any RDF tool"""
+  sozialgraph stats                            what the graph holds
+  sozialgraph queries                          the questions it can answer
+  sozialgraph query gaps -p as_of=30.06.2026   one of them: need without a service"""
 
 
 def demo(store: StoreOption = None) -> None:
