@@ -40,7 +40,8 @@ def list_queries(
                 "params": [
                     {"name": p.name, "type": str(p.type), "default": p.default,
                      "vocabulary": p.vocabulary, "kind": p.kind, "multiple": p.multiple,
-                     "required": p.required, "description": p.description(lang)}
+                     "required": p.required, "choices": list(p.choices),
+                     "description": p.description(lang)}
                     for p in q.params
                 ],
             }
@@ -54,6 +55,7 @@ def list_queries(
             options = [str(p.type)]
             options += [f"vocabulary {p.vocabulary}"] if p.vocabulary else []
             options += [f"a {p.kind}"] if p.kind else []
+            options += [f"one of {'|'.join(p.choices)}"] if p.choices else []
             options += [f"default {p.default}"] if p.default is not None else []
             options += ["required"] if p.required else []
             options += ["repeatable"] if p.multiple else []

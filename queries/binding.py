@@ -91,6 +91,8 @@ def term(store: GraphStore, param: Param, value: str, view: View) -> ox.NamedNod
             raise ValueError(str(error)) from None
     if param.type is ParamType.RECORD:
         return _record(store, param, value, view)
+    if param.choices and value not in param.choices:
+        raise ValueError(f"not one of {', '.join(param.choices)}")
     return ox.Literal(value)
 
 

@@ -3,7 +3,8 @@
 The header is the file's leading `#+ ` lines, read as YAML: `name`, `title_de`,
 `title_en`, `description_de`, `description_en`, optional `columns` (German and English
 headers per result variable) and `params`, each with `name`, `type`, `default`,
-`vocabulary` or `kind`, `multiple`, `required` and German and English descriptions.
+`vocabulary` or `kind`, `multiple`, `required`, `choices` (the values a string takes)
+and German and English descriptions.
 
 A parameter is bound where the query says `VALUES ?name { UNDEF }`: the runner puts the
 value there as an RDF term, never into the query text itself; left UNDEF, the query
@@ -53,6 +54,7 @@ class Param:
     kind: str | None = None  # record kind of a RECORD parameter (organisation, district, …)
     multiple: bool = False
     required: bool = False
+    choices: tuple[str, ...] = ()  # the only values a STRING parameter takes, if given
 
     def description(self, lang: str) -> str:
         return self.description_de if lang == "de" else self.description_en
@@ -107,7 +109,8 @@ def _param(entry: dict, path: Path) -> Param:
     if unknown:
         raise BadQueryFile(f"{path.name}: parameter field(s) {', '.join(unknown)} unknown")
     try:
-        param = Param(**{**entry, "type": ParamType(entry.get("type"))})
+        choices = tuple(str(choice) for choice in entry.get("choices") or ())
+        param = Param(**{**entry, "type": ParamType(entry.get("type")), "choices": choices})
     except (TypeError, ValueError) as error:
         raise BadQueryFile(f"{path.name}: parameter {entry.get('name')!r}: {error}") from None
     if not _PARAM_NAME.match(param.name):

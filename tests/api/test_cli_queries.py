@@ -29,7 +29,7 @@ def test_queries_lists_every_query_with_its_parameters():
     assert gaps["title"] == "Lücken: Bedarf ohne Angebot"
     assert gaps["params"][0] | {"description": None} == {
         "name": "as_of", "type": "date", "default": "today", "vocabulary": None, "kind": None,
-        "multiple": False, "required": False, "description": None,
+        "multiple": False, "required": False, "choices": [], "description": None,
     }  # fmt: skip
 
 
@@ -95,6 +95,11 @@ def test_any_rq_file_runs(store, tmp_path):
         (["gaps", "-p", "as_of=morgen"],
          "error: --param as_of='morgen': not a date; write 2026-06-30 or 30.06.2026"),
         (["gaps", "--format", "xlsx"], "--format xlsx: give a file with --out"),
+        (["supply", "-p", "target_group=Familien", "-p", "measure=seats"],
+         "error: --param measure='seats': not one of places, services"),
+        (["supply", "-p", "target_group=Famlien"],
+         "error: --param target_group='Famlien': not in the vocabulary 'target-groups'; "
+         "closest: Familien, Families, Pflegefamilien"),
     ],
 )  # fmt: skip
 def test_mistakes_get_one_line_and_exit_2(store, args, message):
