@@ -8,7 +8,12 @@ import random
 from datetime import date
 from decimal import Decimal
 
-from sozialgraph.graph.demo.builder.cast import DISTRICT_BY_ID, ISOLATED, ORGANISATIONS
+from sozialgraph.graph.demo.builder.cast import (
+    DISTRICT_BY_ID,
+    ISOLATED,
+    ORGANISATION_BY_ID,
+    ORGANISATIONS,
+)
 from sozialgraph.graph.demo.builder.services import NO_LEGAL_BASIS, Service
 from sozialgraph.graph.vocabulary import vocabulary_index
 from sozialgraph.ontology.namespaces import concept_iri
@@ -150,7 +155,6 @@ def location_rows(services: list[Service]) -> list[Row]:
         "zentrum": "Stadtteilzentrum",
         "buero": "Geschäftsstelle",
     }
-    organisation_names = {o.id: o.name for o in ORGANISATIONS}
     rows: dict[str, Row] = {}
     for n, s in enumerate(services):
         id = location_of(s)
@@ -160,15 +164,12 @@ def location_rows(services: list[Service]) -> list[Row]:
         if id == s.id:
             name, district = s.name, s.districts[0]
         elif prefix == "buero":
-            name, district = f"{names[prefix]} {organisation_names[rest]}", _home(rest)
+            organisation = ORGANISATION_BY_ID[rest]
+            name, district = f"{names[prefix]} {organisation.name}", organisation.home
         else:
             name, district = f"{names[prefix]} {DISTRICT_BY_ID[rest].name}", rest
         rows[id] = _location(id, name, district, n, hidden=s.confidential_address)
     return list(rows.values())
-
-
-def _home(organisation: str) -> str:
-    return next(o.home for o in ORGANISATIONS if o.id == organisation)
 
 
 def service_at_location_rows(services: list[Service]) -> list[Row]:
