@@ -54,6 +54,12 @@ class Settings(BaseSettings):
         300.0, gt=0, description="Largest time limit a request may ask for."
     )
     max_result_rows: int = Field(100_000, gt=0, description="Cap on rows of one query result.")
+    query_workers: int = Field(
+        2, gt=0, description="Worker processes that run the endpoint's queries (each stoppable)."
+    )
+    max_request_bytes: int = Field(
+        16 * 1024 * 1024, gt=0, description="Largest request body the web app accepts."
+    )
 
     @field_validator("base_iri")
     @classmethod

@@ -128,12 +128,26 @@ class GraphStore(ABC):
         return self._query(sparql, ["default", *graphs], graphs)
 
     def public_graphs(self) -> list[str]:
-        """Model graphs, and the source and meta graphs of every public source."""
+        """Model graphs, the source and meta graphs of every public source, and the graphs
+        written through the endpoint as public."""
         public = [g for g in self.named_graphs() if is_model_graph(g)]
         for source in self.sources():
             if source.public:
                 public += [source.graph, source.meta_graph]
+        public += self.endpoint_graphs(public=True)
         return sorted(set(public))
+
+    def endpoint_graphs(self, *, public: bool | None = None) -> list[str]:
+        """Graphs created through the endpoint (all, or only public or non-public ones)."""
+        from sozialgraph.graph.endpoint_graphs import endpoint_graphs_query, is_reserved
+
+        base = self.settings.base_iri
+        found = []
+        for row in self._query(endpoint_graphs_query(base), None, None):
+            graph, flag = row["graph"].value, row["public"].value == "true"
+            if not is_reserved(base, graph) and (public is None or flag == public):
+                found.append(graph)
+        return sorted(found)
 
     def sources(self) -> list["SourceInfo"]:
         """The import sources, from their meta graphs (only those the importer wrote)."""

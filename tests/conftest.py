@@ -1,5 +1,6 @@
-"""Shared fixtures: the model, read once; a real Oxigraph server process for remote stores."""
+"""Shared fixtures: the model, read once; real Oxigraph and sozialgraph server processes."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -105,3 +106,69 @@ def _clear_server(url: str) -> None:
         method="POST",
     )
     urllib.request.urlopen(request, timeout=10).read()
+
+
+SOZIALGRAPH = shutil.which("sozialgraph", path=str(Path(sys.executable).parent))
+
+
+class LiveApp:
+    """A running `sozialgraph serve`: its base URL and its process."""
+
+    def __init__(self, url: str, process: subprocess.Popen) -> None:
+        self.url = url
+        self.sparql = url + "/sparql"
+        self.process = process
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_app(store: str, **settings: str) -> LiveApp:
+    """`sozialgraph serve` on a free loopback port over `store`; settings as SOZIALGRAPH_* env.
+
+    Returns once /health answers; raises with the server's stderr if it does not start.
+    """
+    assert SOZIALGRAPH, "the sozialgraph console script is not installed"
+    port = free_port()
+    environ = {**os.environ, "SOZIALGRAPH_STORE": store}
+    environ.update({f"SOZIALGRAPH_{name.upper()}": str(value) for name, value in settings.items()})
+    process = subprocess.Popen(
+        [SOZIALGRAPH, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/health", timeout=2).read()
+            return LiveApp(url, process)
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(
+                    f"sozialgraph serve did not start: {process.stderr.read()!r}"
+                ) from None
+            time.sleep(0.1)
+
+
+@pytest.fixture
+def live_app():
+    """A factory: `live_app(store, update_token=…)` starts a server, stopped after the test."""
+    started: list[LiveApp] = []
+
+    def start(store: str, **settings: str) -> LiveApp:
+        app = start_app(store, **settings)
+        started.append(app)
+        return app
+
+    yield start
+    for app in started:
+        app.stop()
