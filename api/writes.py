@@ -92,7 +92,13 @@ def _embedded_update(store: GraphStore, text, everything, public, base_iri) -> W
         assert isinstance(stage, EmbeddedStage)
         engine = stage.engine()
         before = {g.value for g in engine.named_graphs()}
-        engine.update(text, base_iri=base_iri)
+        try:
+            engine.update(text, base_iri=base_iri)
+        except BaseException:
+            # The error's traceback keeps this frame alive for a while; holding the open
+            # generation there would keep its folder locked for the next write.
+            del engine
+            raise
         after = {g.value for g in engine.named_graphs()}
         if everything:
             _put_back_reserved(stage, base, before | after)
