@@ -38,13 +38,18 @@ RESULTS_FORMATS: tuple[ResultsFormat, ...] = (
 
 
 def results_offers() -> list[str]:
-    """Media types a SELECT or ASK answer can be negotiated to, preferred first."""
-    return [m for f in RESULTS_FORMATS for m in (f.media_type, *f.other_media_types)]
+    """Media types a SELECT or ASK answer can be negotiated to, preferred first (the other
+    names of a format last, so that a wildcard picks a format's own name)."""
+    return [f.media_type for f in RESULTS_FORMATS] + [
+        m for f in RESULTS_FORMATS for m in f.other_media_types
+    ]
 
 
 def graph_offers() -> list[str]:
     """Media types a CONSTRUCT or DESCRIBE answer can be negotiated to, preferred first."""
-    return [m for s in RDF_SYNTAXES for m in (s.media_type, *s.other_media_types)]
+    return [s.media_type for s in RDF_SYNTAXES] + [
+        m for s in RDF_SYNTAXES for m in s.other_media_types
+    ]
 
 
 def results_format(media_type: str) -> ResultsFormat:

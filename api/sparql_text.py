@@ -17,6 +17,7 @@ _TOKEN = re.compile(
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)
   | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)
   | (?P<pname>(?:[^\W\d_][\w.\-\u00b7]*)?:
               (?:[\w:%\-\u00b7]|\\[_~.\-!$&'()*+,;=/?\#@%]|\.(?=[\w:%\-\\]))*)
@@ -31,7 +32,7 @@ _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # string, iri, var, pname, word, other
+    kind: str  # string, iri, lang, var, pname, word, escape, other
     text: str
     start: int
 

@@ -94,11 +94,8 @@ def _embedded_update(store: GraphStore, text, everything, public, base_iri) -> W
         before = {g.value for g in engine.named_graphs()}
         try:
             engine.update(text, base_iri=base_iri)
-        except BaseException:
-            # The error's traceback keeps this frame alive for a while; holding the open
-            # generation there would keep its folder locked for the next write.
-            del engine
-            raise
+        except RuntimeError as error:  # the update's own failure: CREATE of an existing graph…
+            raise BadRequest(f"the update failed: {error}", parameter="update") from None
         after = {g.value for g in engine.named_graphs()}
         if everything:
             _put_back_reserved(stage, base, before | after)

@@ -209,7 +209,7 @@ class EmbeddedStore(GraphStore):
             generations.mkdir(parents=True, exist_ok=True)
             current = self.current_generation()
             self._remove_stale(generations, keep={current, self._previous(generations, current)})
-            target = generations / self._next_name(generations)
+            target = generations / _next_name(generations)
             stage = EmbeddedStage(current, target)
             try:
                 yield stage
@@ -234,11 +234,6 @@ class EmbeddedStore(GraphStore):
         _fsync_dir(self.folder)
 
     @staticmethod
-    def _next_name(generations: Path) -> str:
-        numbers = [int(p.name) for p in generations.iterdir() if p.name.isdigit()]
-        return f"{max(numbers, default=0) + 1:06d}"
-
-    @staticmethod
     def _previous(generations: Path, current: Path | None) -> Path | None:
         if current is None:
             return None
@@ -253,6 +248,19 @@ class EmbeddedStore(GraphStore):
         for path in generations.iterdir():
             if path.resolve() not in keep:
                 shutil.rmtree(path, ignore_errors=True)
+
+
+#: The highest generation number this process has tried, per generations folder: a failed
+#: write's database may still be open somewhere in its traceback, and RocksDB refuses to
+#: open a second database at the same path in one process, so numbers are never reused.
+_TRIED: dict[Path, int] = {}
+
+
+def _next_name(generations: Path) -> str:
+    numbers = [int(p.name) for p in generations.iterdir() if p.name.isdigit()]
+    number = max(max(numbers, default=0), _TRIED.get(generations, 0)) + 1
+    _TRIED[generations] = number
+    return f"{number:06d}"
 
 
 def _fsync_dir(path: Path) -> None:

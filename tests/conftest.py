@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -114,10 +115,15 @@ SOZIALGRAPH = shutil.which("sozialgraph", path=str(Path(sys.executable).parent))
 class LiveApp:
     """A running `sozialgraph serve`: its base URL and its process."""
 
-    def __init__(self, url: str, process: subprocess.Popen) -> None:
+    def __init__(self, url: str, process: subprocess.Popen, log: Path) -> None:
         self.url = url
         self.sparql = url + "/sparql"
         self.process = process
+        self.log = log
+
+    def errors(self) -> str:
+        """What the server wrote to stderr so far (logged bugs, tracebacks)."""
+        return self.log.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -138,24 +144,25 @@ def start_app(store: str, **settings: str) -> LiveApp:
     port = free_port()
     environ = {**os.environ, "SOZIALGRAPH_STORE": store}
     environ.update({f"SOZIALGRAPH_{name.upper()}": str(value) for name, value in settings.items()})
-    process = subprocess.Popen(
-        [SOZIALGRAPH, "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=environ,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = Path(tempfile.mkstemp(prefix="sozialgraph-serve-", suffix=".log")[1])
+    with open(log, "wb") as stderr:
+        process = subprocess.Popen(
+            [SOZIALGRAPH, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=environ,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
             urllib.request.urlopen(url + "/health", timeout=2).read()
-            return LiveApp(url, process)
+            return LiveApp(url, process, log)
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                raise RuntimeError(
-                    f"sozialgraph serve did not start: {process.stderr.read()!r}"
-                ) from None
+                process.wait()
+                raise RuntimeError(f"sozialgraph serve did not start: {log.read_text()}") from None
             time.sleep(0.1)
 
 
@@ -172,3 +179,9 @@ def live_app():
     yield start
     for app in started:
         app.stop()
+
+
+@pytest.fixture(scope="session")
+def start_server():
+    """`start_app` for fixtures of wider scope, which stop the servers they start."""
+    return start_app
