@@ -20,7 +20,6 @@ def endpoint_url(request: Request) -> str:
     return str(request.url.replace(query="", fragment=""))
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], name="sparql")
 async def sparql(request: Request, settings: SettingsDep, service: ServiceDep) -> Response:
     """SPARQL 1.1 Protocol: GET ?query=, POST form or direct; POST update with the token.
 
@@ -55,6 +54,13 @@ async def sparql(request: Request, settings: SettingsDep, service: ServiceDep) -
     if request.method == "POST":
         raise BadRequest("the POST carries neither a query nor an update", parameter="query")
     return await _description(request, settings, service, accept)
+
+
+for _method in ("GET", "POST"):
+    router.add_api_route(
+        "/sparql", sparql, methods=[_method], name=f"sparql_{_method.lower()}",
+        operation_id=f"sparql_{_method.lower()}",
+    )  # fmt: skip
 
 
 async def _description(request: Request, settings, service, accept: str | None) -> Response:

@@ -45,7 +45,6 @@ def _target(request: Request, *, required: bool) -> str | None:
     return None
 
 
-@router.api_route("/store", methods=["GET", "HEAD"], name="graph_store_read")
 async def read(request: Request, service: ServiceDep) -> Response:
     """A public graph, or the store's default graph, in the negotiated RDF syntax."""
     graph = _target(request, required=True)
@@ -79,7 +78,6 @@ def _triples(content_type: str | None, body: bytes, base: str) -> list:
     return triples
 
 
-@router.api_route("/store", methods=["PUT", "POST", "DELETE"], name="graph_store_write")
 async def write(request: Request, settings: SettingsDep) -> Response:
     """Replace (PUT), add to (POST) or drop (DELETE) a graph; needs the update token.
 
@@ -95,7 +93,7 @@ async def write(request: Request, settings: SettingsDep) -> Response:
     triples = []
     if method != "DELETE":
         body = await read_body(request, settings)
-        base = graph if graph != DEFAULT else str(request.url_for("graph_store_read"))
+        base = graph if graph != DEFAULT else str(request.url_for("graph_store_get"))
         try:
             triples = _triples(request.headers.get("content-type"), body, base)
         except RdfSyntaxError as error:
@@ -110,3 +108,11 @@ async def write(request: Request, settings: SettingsDep) -> Response:
     if created_here:
         return Response(status_code=201, headers={"Location": graph})
     return Response(status_code=201 if is_new else 204)
+
+
+for _method, _endpoint in (("GET", read), ("HEAD", read), ("PUT", write), ("POST", write),
+                           ("DELETE", write)):  # fmt: skip
+    router.add_api_route(
+        "/store", _endpoint, methods=[_method], name=f"graph_store_{_method.lower()}",
+        operation_id=f"graph_store_{_method.lower()}",
+    )  # fmt: skip
