@@ -28,12 +28,16 @@ lint: $(STAMP)
 test: $(STAMP) system-packages lint
 	$(BIN)/python -m pytest
 
-# The demo: the fictional Marburg data in the default store, and the ontology documentation.
-# The web app that will serve it comes with its issue.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The demo: the fictional Marburg data in the default store, the ontology documentation,
+# and the web app serving it until Ctrl-C (`make demo PORT=8080` for another port).
 demo: $(STAMP) docs
 	$(BIN)/sozialgraph demo
 	@echo "Ontology documentation: build/ontology-docs/index.html (Deutsch), en.html (English)"
-	@echo "The web app is not built yet: try $(BIN)/sozialgraph queries, then query gaps -p as_of=30.06.2026"
+	@echo "SPARQL endpoint: http://$(HOST):$(PORT)/sparql — stop with Ctrl-C"
+	$(BIN)/sozialgraph serve --host $(HOST) --port $(PORT)
 
 # Human-readable ontology documentation in German and English (offline HTML).
 docs: $(STAMP)
