@@ -1,7 +1,9 @@
 """The web app: one FastAPI application assembled from one router per family.
 
-`create_app(settings)` builds it (nothing is built at import time); the settings are
-injected through the `get_settings` dependency, which tests override by passing their own.
+`create_app(settings)` builds it (nothing is built at import time); the routes get the
+settings through a dependency that reads them from the app, so tests pass their own.
+(FastAPI's `dependency_overrides` would do too, but it re-reads the override's signature
+on every request.)
 """
 
 from contextlib import asynccontextmanager
@@ -37,8 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # the interactive docs load scripts from a CDN; the app stays offline
         redoc_url=None,
     )
+    app.state.settings = settings
     app.state.service = service
-    app.dependency_overrides[get_settings] = lambda: settings
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)

@@ -1,4 +1,4 @@
-"""Dependencies of the routes: the settings (overridable in tests) and the query service."""
+"""Dependencies of the routes: the app's settings and its query service."""
 
 import hmac
 from typing import Annotated
@@ -6,12 +6,21 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sozialgraph.api.errors import BadRequest, Forbidden, PayloadTooLarge, Unauthorized
 from sozialgraph.api.query_service import QueryService
-from sozialgraph.graph.settings import Settings, get_settings
-
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+from sozialgraph.graph.settings import Settings
 
 
-def get_service(request: Request) -> QueryService:
+async def get_app_settings(request: Request) -> Settings:
+    """The settings the app was created with (tests create the app with their own).
+
+    Async, like every dependency here: FastAPI runs a plain function in a thread.
+    """
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+async def get_service(request: Request) -> QueryService:
     """The app's query service, started with the app."""
     return request.app.state.service
 

@@ -103,14 +103,19 @@ class QueryPool:
         """Run a job within `timeout` seconds, waiting for a worker included."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        if self._idle.empty():
+            try:
+                async with asyncio.timeout_at(deadline):
+                    worker = await self._idle.get()
+            except TimeoutError:
+                raise QueryTimedOut(
+                    f"no query worker became free within {timeout:g} s: the server is busy"
+                ) from None
+        else:
+            worker = self._idle.get_nowait()
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
-        except TimeoutError:
-            raise QueryTimedOut(
-                f"no query worker became free within {timeout:g} s: the server is busy"
-            ) from None
-        try:
-            reply = await asyncio.wait_for(worker.ask(job), max(deadline - loop.time(), 0.001))
+            async with asyncio.timeout_at(deadline):
+                reply = await worker.ask(job)
         except TimeoutError:
             self._replace(worker)
             raise QueryTimedOut(f"the query did not finish within {timeout:g} s") from None

@@ -17,7 +17,7 @@ router = APIRouter(tags=["sparql"])
 
 def endpoint_url(request: Request) -> str:
     """The endpoint's own URL: the base IRI of relative IRIs and the sd:endpoint."""
-    return str(request.url.replace(query="", fragment=""))
+    return str(request.base_url).rstrip("/") + request.scope["path"]
 
 
 async def sparql(request: Request, settings: SettingsDep, service: ServiceDep) -> Response:

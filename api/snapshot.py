@@ -38,13 +38,14 @@ class SnapshotKeeper:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._link = str(Path(settings.store).expanduser() / CURRENT)  # read on every request
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
 
     def _generation_marker(self) -> str | None:
         try:
-            return os.readlink(Path(self.settings.store).expanduser() / CURRENT)
+            return os.readlink(self._link)
         except OSError:
             return None
 

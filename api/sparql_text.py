@@ -7,7 +7,9 @@ caution: a word it cannot place is treated as the keyword it looks like.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
 
 _TOKEN = re.compile(
@@ -61,8 +63,10 @@ def _unescaped(text: str) -> str:
     return _CODEPOINT.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
-def _words(text: str) -> list[Token]:
-    return tokens(_unescaped(text))
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[Token, ...]:
+    """The tokens after codepoint escapes, cached: one request asks several questions."""
+    return tuple(tokens(_unescaped(text)))
 
 
 _FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
@@ -110,7 +114,7 @@ class _Names:
             return self.prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
         return None
 
-    def declare(self, words: list[Token], index: int) -> int:
+    def declare(self, words: Sequence[Token], index: int) -> int:
         """Read a PREFIX or BASE declaration at `index`; return the index after it."""
         keyword = words[index].keyword
         if keyword == "BASE" and index + 1 < len(words):
@@ -195,7 +199,7 @@ def using_positions(text: str) -> list[int]:
     return _walk_update(tokens(text), None).where_positions
 
 
-def _walk_update(words: list[Token], base: str | None) -> UpdateWrites:
+def _walk_update(words: Sequence[Token], base: str | None) -> UpdateWrites:
     names = _Names(base)
     writes = UpdateWrites()
     index = 0
@@ -217,7 +221,7 @@ def _walk_update(words: list[Token], base: str | None) -> UpdateWrites:
     return writes
 
 
-def _graph_ref(words: list[Token], index: int, names: _Names, writes: UpdateWrites) -> int:
+def _graph_ref(words: Sequence[Token], index: int, names: _Names, writes: UpdateWrites) -> int:
     """GRAPH iri | DEFAULT | NAMED | ALL, at `index`; returns the index after it."""
     if index >= len(words):
         return index
@@ -263,7 +267,7 @@ def _graph_copy(words, index, names, writes) -> int:
     return index
 
 
-def _skip_to_operation_end(words: list[Token], index: int) -> int:
+def _skip_to_operation_end(words: Sequence[Token], index: int) -> int:
     depth = 0
     while index < len(words):
         text = words[index].text
