@@ -275,6 +275,8 @@ def print_table(report: dict) -> None:
         f"machine: {info['cores']} cores, nproc {info['nproc']}, {info['platform']}, "
         f"Python {info['python']}, pyoxigraph {info['pyoxigraph']}"
     )
+    code = report["code"]
+    print(f"code: {code['commit']}" + (f", changed: {code['changed']}" if code["changed"] else ""))
     print(f"load: {report['client']}")
     print(
         "1-minute load average before and after: "
@@ -347,6 +349,18 @@ def _errors(row: dict) -> int:
     return sum(p["errors"] for p in phases)
 
 
+def code_state() -> dict:
+    """The commit measured, and any files of the app changed on top of it."""
+    root = Path(__file__).resolve().parents[1]
+
+    def git(*words: str) -> str:
+        done = subprocess.run(["git", *words], cwd=root, capture_output=True, text=True)
+        return done.stdout.rstrip()
+
+    changed = git("status", "--porcelain", "--", "api", "graph", "queries", "ontology")
+    return {"commit": git("rev-parse", "--short", "HEAD"), "changed": changed.splitlines()}
+
+
 def _workers(text: str) -> list[int]:
     found = [int(part) for part in text.split(",") if part.strip()]
     if not found or min(found) < 1:
@@ -396,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--seconds must be positive and --clients at least 1")
     args.heavy_limit = args.seconds + 3  # the heavy query outlives the lookups timed during it
     smallest = min(args.sizes)
-    load_before = os.getloadavg()
+    load_before, code = os.getloadavg(), code_state()
     rows = []
     for size in args.sizes:
         rows += measure_size(size, args, with_rdflib=not args.no_rdflib and size == smallest)
@@ -415,6 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             "load_average_before": load_before,
             "load_average_after": os.getloadavg(),
         },
+        "code": code,
         "client": CLIENT,
         "settings": {
             "seconds": args.seconds,
