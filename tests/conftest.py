@@ -50,6 +50,8 @@ def model() -> Graph:
     return load_model()
 
 
+pytest_plugins = ["tests.api.endpoint_fixtures"]
+
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent))
 
 

@@ -3,11 +3,12 @@
 import warnings
 
 import pytest
-from conftest import call
 from fastapi.testclient import TestClient
 from sozialgraph.api.app import create_app
 from sozialgraph.api.errors import error_body
 from sozialgraph.graph.settings import Settings
+
+from tests.api.endpoint_client import call
 
 #: The route table as data: (method, path). A new route must be added here on purpose.
 ROUTES = {

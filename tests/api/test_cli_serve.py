@@ -3,8 +3,7 @@
 import socket
 import subprocess
 
-from conftest import call
-
+from tests.api.endpoint_client import call
 from tests.api.test_cli_store import run
 
 

@@ -5,7 +5,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import call
+
+from tests.api.endpoint_client import call
 
 #: Three-way cross product of every triple: never finishes on the model's ~10k triples.
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

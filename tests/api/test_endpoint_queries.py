@@ -6,8 +6,9 @@ import json
 
 import pyoxigraph as ox
 import pytest
-from conftest import EX, call, select
 from rdflib import Graph, URIRef
+
+from tests.api.endpoint_client import EX, call, select
 
 NAMES = f"SELECT ?name WHERE {{ ?s <{EX}name> ?name }} ORDER BY ?name"
 PUBLIC_NAMES = ["Familienzentrum Süd", "Jugendclub Nord", "Schuldnerberatung"]

@@ -1,7 +1,8 @@
 """No query, GRAPH clause, dataset parameter or Graph Store read shows a non-public graph."""
 
 import pytest
-from conftest import EX, TOKEN, call, select
+
+from tests.api.endpoint_client import EX, TOKEN, call, select
 
 BASE = "https://sozialgraph.example"
 HIDDEN = f"{BASE}/graph/source/hidden"
@@ -89,10 +90,11 @@ def test_a_graph_written_as_private_stays_out_and_a_default_one_is_public(fresh_
 
 
 def test_a_remote_store_shows_only_its_public_graphs(oxigraph_server, tmp_path, live_app):
-    from conftest import HIDDEN_DATA, OPEN_DATA
     from sozialgraph.graph.rdf_import import import_rdf
     from sozialgraph.graph.settings import Settings
     from sozialgraph.graph.store import open_store
+
+    from tests.api.endpoint_client import HIDDEN_DATA, OPEN_DATA
 
     oxigraph_server.clear()
     settings = Settings(store=oxigraph_server.query_url)

@@ -1,9 +1,10 @@
 """Writes through the endpoint over real HTTP: the token, the importer's graphs, the log."""
 
 import pytest
-from conftest import EX, TOKEN, call, select
 from sozialgraph.graph.settings import Settings
 from sozialgraph.graph.store import View, open_store
+
+from tests.api.endpoint_client import EX, TOKEN, call, select
 
 BASE = "https://sozialgraph.example"
 UPDATE = {"Content-Type": "application/sparql-update"}

@@ -1,13 +1,11 @@
-"""Stores for the web app tests: a public source beside a private one, served over HTTP."""
+"""For the web app tests: a store with a public and a private source, and a plain HTTP client."""
 
 import http.client
 import json
-import shutil
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from sozialgraph.graph.rdf_import import import_rdf
 from sozialgraph.graph.settings import Settings
 from sozialgraph.graph.store import open_store
@@ -93,26 +91,3 @@ def select(app, query: str, **extra) -> list[dict]:
         {name: term["value"] for name, term in row.items()}
         for row in answer.json()["results"]["bindings"]
     ]
-
-
-@pytest.fixture(scope="session")
-def built_store(tmp_path_factory) -> Path:
-    """The public+private store, built once; tests copy it (`fresh_store`) before writing."""
-    return Path(build_store(tmp_path_factory.mktemp("built") / "store").store)
-
-
-@pytest.fixture
-def fresh_store(built_store, tmp_path) -> Settings:
-    """A copy of the built store of one's own, to write to."""
-    target = tmp_path / "store"
-    shutil.copytree(built_store, target, symlinks=True)
-    return Settings(store=str(target))
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory, start_server):
-    """A server (token set, row cap 50) over the public+private store, for read-only tests."""
-    settings = build_store(tmp_path_factory.mktemp("served") / "store")
-    app = start_server(settings.store, update_token=TOKEN, max_result_rows=50)
-    yield app
-    app.stop()
