@@ -61,7 +61,7 @@ class _Worker:
                 # The loop may have made the pipe non-blocking; a large reply arrives in
                 # pieces, and the worker is writing it right now, so wait for all of it.
                 os.set_blocking(descriptor, True)
-                answer.set_result(pickle.loads(self.connection.recv_bytes()))
+                answer.set_result(Reply.from_tuple(pickle.loads(self.connection.recv_bytes())))
             except (EOFError, OSError) as error:
                 answer.set_exception(WorkerLost(str(error) or "the worker ended"))
             except Exception as error:  # an unreadable reply is a bug: fail this request

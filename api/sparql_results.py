@@ -70,17 +70,19 @@ class Written:
 
 
 def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
+    kind = type(term)
+    if kind is ox.NamedNode:
         return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
+    if kind is ox.Literal:
+        language = term.language
+        if language:
+            return {"type": "literal", "value": term.value, "xml:lang": language}
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return {"type": "literal", "value": term.value}
+        return {"type": "literal", "value": term.value, "datatype": datatype}
+    if kind is ox.BlankNode:
         return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        value = {"type": "literal", "value": term.value}
-        if term.language:
-            value["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            value["datatype"] = term.datatype.value
-        return value
     return {
         "type": "triple",
         "value": {
@@ -151,15 +153,23 @@ def write_solutions(
         if len(rows) == cap:
             truncated = True
             break
-        rows.append([solution[name] for name in variables])
+        rows.append(tuple(solution))  # the values in the order of `variables`
     kind = results_format(media_type).name
     writer = {"JSON": _json_rows, "XML": _xml_rows, "CSV": _csv_rows, "TSV": _tsv_rows}[kind]
     return Written(writer(variables, rows, truncated, cap), len(rows), truncated)
 
 
 def _json_rows(variables, rows, truncated, cap) -> bytes:
+    converted: dict = {}  # a term met again (a predicate, a type) is converted once
+
+    def as_json(term) -> dict:
+        found = converted.get(term)
+        if found is None:
+            found = converted[term] = _json_term(term)
+        return found
+
     bindings = [
-        {name: _json_term(term) for name, term in zip(variables, row, strict=True) if term}
+        {name: as_json(term) for name, term in zip(variables, row, strict=True) if term is not None}
         for row in rows
     ]
     document: dict = {"head": {"vars": variables}, "results": {"bindings": bindings}}
