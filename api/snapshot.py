@@ -70,15 +70,23 @@ class SnapshotKeeper:
     def _build(self) -> Snapshot:
         store = open_store(self.settings, read_only=True)
         try:
-            public = frozenset(store.public_graphs())
             if self.settings.is_remote:
-                return Snapshot(None, public)
+                return Snapshot(None, frozenset(store.public_graphs()))
             assert isinstance(store, EmbeddedStore)
-            generation = store.current_generation()
-            marker = self._generation_marker()
+            for _ in range(10):
+                # Each read below opens the generation published at that moment; only when
+                # the marker is the same before and after did they all see one generation.
+                marker = self._generation_marker()
+                generation = store.current_generation()
+                public = frozenset(store.public_graphs())
+                every = set(store.named_graphs())
+                if marker == self._generation_marker():
+                    break
+            else:
+                raise RuntimeError("the store changed ten times while its snapshot was made")
             if generation is None:
                 return Snapshot(None, public, marker)
-            if set(store.named_graphs()) <= public:
+            if every <= public:
                 return Snapshot(str(generation), public, marker)
             return Snapshot(str(self._copy_public(store, generation, public)), public, marker)
         finally:
@@ -99,7 +107,10 @@ class SnapshotKeeper:
             copy.bulk_extend(source.quads_for_pattern(None, None, None, graph))
         copy.flush()
         del copy, source
-        os.replace(partial, target)
+        try:
+            os.replace(partial, target)
+        except OSError:  # another server made the same snapshot meanwhile
+            shutil.rmtree(partial, ignore_errors=True)
         for old in folder.iterdir():
             if old != target and not old.name.startswith(generation.name):
                 shutil.rmtree(old, ignore_errors=True)

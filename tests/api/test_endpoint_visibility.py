@@ -1,8 +1,10 @@
 """No query, GRAPH clause, dataset parameter or Graph Store read shows a non-public graph."""
 
+from pathlib import Path
+
 import pytest
 
-from tests.api.endpoint_client import EX, TOKEN, call, select
+from tests.api.endpoint_client import EX, OPEN_DATA, TOKEN, call, select
 
 BASE = "https://sozialgraph.example"
 HIDDEN = f"{BASE}/graph/source/hidden"
@@ -94,7 +96,7 @@ def test_a_remote_store_shows_only_its_public_graphs(oxigraph_server, tmp_path, 
     from sozialgraph.graph.settings import Settings
     from sozialgraph.graph.store import open_store
 
-    from tests.api.endpoint_client import HIDDEN_DATA, OPEN_DATA
+    from tests.api.endpoint_client import HIDDEN_DATA
 
     oxigraph_server.clear()
     settings = Settings(store=oxigraph_server.query_url)
@@ -124,3 +126,19 @@ def test_a_remote_store_shows_only_its_public_graphs(oxigraph_server, tmp_path, 
         call(app.url + "/store", params={"graph": OPEN}, headers={"Accept": "text/turtle"}).status
         == 200
     )
+
+
+def test_a_source_reimported_as_private_disappears_from_a_running_server(fresh_store, live_app):
+    from tests.api.test_cli_store import run
+
+    app = live_app(fresh_store.store)
+    names = f"SELECT ?n WHERE {{ ?s <{EX}name> ?n }}"
+    assert len(select(app, names)) == 3
+    data = Path(fresh_store.store).parent / "open.ttl"
+    data.write_text(OPEN_DATA, encoding="utf-8")
+    result = run("import", str(data), "--source", "open", "--private", "--store", fresh_store.store)
+    assert result.returncode == 0, result.stderr
+    assert select(app, names) == []
+    graphs = call(app.sparql, params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g {} }"})
+    assert OPEN not in graphs.text
+    assert call(app.url + "/store", params={"graph": OPEN}).status == 404
