@@ -16,6 +16,7 @@ from sozialgraph.queries.brokerage import ROLES, brokerage
 from sozialgraph.queries.communities import communities, cross_tab
 from sozialgraph.queries.network_graphs import Filters, NetworkKind, build
 from sozialgraph.queries.network_invite import Need, invite, needs
+from sozialgraph.queries.runner import labels
 
 
 class Measure(StrEnum):
@@ -147,4 +148,6 @@ def run_network(
     built = time.perf_counter() - start
     report = analyse(graph, measures, group_by, need)
     report.seconds = {"build": built, **report.seconds}
+    districts = {district for row in report.invite for district in row["districts"]}
+    graph.graph.setdefault("labels", {}).update(labels(store, districts, lang, view))
     return report
