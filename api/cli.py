@@ -7,8 +7,9 @@ problems (listed one per line), 2 usage or system error.
 from importlib.metadata import version as installed_version
 from typing import Annotated
 
+import sozialgraph.api.cli_network as cli_network
 import typer
-from sozialgraph.api import cli_demo, cli_network, cli_queries, cli_store, cli_template
+from sozialgraph.api import cli_demo, cli_queries, cli_store, cli_template
 from sozialgraph.api.cli_common import EXIT_OK
 from sozialgraph.api.cli_ontology import ontology_app
 

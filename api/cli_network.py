@@ -34,7 +34,8 @@ def network(
     kind: Annotated[
         str,
         typer.Argument(
-            help="membership, comembership, funding, collaboration, target-groups or actors."
+            metavar="KIND",
+            help="membership, comembership, funding, collaboration, target-groups or actors.",
         ),
     ],
     field_of_action: Annotated[
