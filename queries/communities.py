@@ -5,13 +5,27 @@ from collections import Counter
 from collections.abc import Hashable
 
 import networkx as nx
-from sozialgraph.queries.network_measures import SEED, undirected
+from sozialgraph.queries.network_measures import SEED
+
+
+def ordered(graph: nx.Graph) -> nx.Graph:
+    """The undirected graph with nodes and edges in sorted order, so that Louvain's seeded
+    shuffle does not depend on the order the store returned them in; a pair's weight is
+    the sum of its ties' weights (1 each if they carry none)."""
+    plain = nx.Graph()
+    plain.add_nodes_from(sorted(graph.nodes))
+    weights: dict[tuple, float] = {}
+    for a, b, weight in graph.edges(data="weight", default=1):
+        pair = (a, b) if a <= b else (b, a)
+        weights[pair] = weights.get(pair, 0) + weight
+    plain.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
+    return plain
 
 
 def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[set[Hashable]], float | None]:
-    """Louvain communities of the undirected weighted graph, largest first, and their
-    modularity (None for a graph without ties)."""
-    plain = undirected(graph)
+    """Louvain communities of the undirected weighted graph (see `ordered`), largest
+    first, and their modularity (None for a graph without ties)."""
+    plain = ordered(graph)
     if plain.number_of_edges() == 0:
         return [{node} for node in sorted(plain)], None
     found = nx.community.louvain_communities(plain, weight="weight", seed=seed)
