@@ -12,6 +12,7 @@ import io
 import json
 
 import networkx as nx
+from sozialgraph.queries.brokerage import ROLES
 from sozialgraph.queries.network_analysis import GROUP_ATTRIBUTE, Report
 
 #: Column headers (German, English), in the order of the columns.
@@ -64,12 +65,16 @@ INVITE: dict[str, tuple[str, str]] = {
     "needs": ("Bedarfe im Stadtteil", "Needs in its districts"),
     "districts": ("Stadtteile", "Districts"),
 }
+#: Shown in CSV and JSON, left out of the terminal's node table (the roles get their own).
+TABLE_LEAVES_OUT = {"type", "organisation_kind", "bridges", *ROLES}
+TOP_BROKERS = 10
 COMMUNITY_HEADERS = (
     ("Gemeinschaft", "Community"),
     ("Größe", "Size"),
     ("Organisationsformen", "Organisation kinds"),
     ("Handlungsfelder", "Fields of action"),
 )
+YES_NO = {True: ("ja", "yes"), False: ("nein", "no")}
 STATUS = {"isolated": ("isoliert", "isolated"), "peripheral": ("am Rand", "peripheral")}
 
 
@@ -171,17 +176,28 @@ def to_table(report: Report, lang: str) -> str:
     if report.figures:
         figures = Table(title=title, show_header=False)
         for key, value in report.figures.items():
-            figures.add_row(_in(lang, FIGURES.get(key, (key, key))), _text(value))
+            shown = _in(lang, YES_NO[value]) if isinstance(value, bool) else _text(value)
+            figures.add_row(_in(lang, FIGURES.get(key, (key, key))), shown)
         console.print(figures)
     for note in report.notes:
         console.print(note)
-    columns = _columns(report)
+    entries = node_entries(report)
+    columns = [key for key in _columns(report) if key not in TABLE_LEAVES_OUT]
     nodes = Table(show_lines=False)
     for key in columns:
-        nodes.add_column(_in(lang, HEADERS[key]))
-    for entry in node_entries(report):
+        nodes.add_column(_in(lang, HEADERS[key]), no_wrap=key == "label")
+    for entry in entries:
         nodes.add_row(*(_text(_cell(entry, key)) for key in columns))
     console.print(nodes)
+    brokers = sorted((e for e in entries if e.get("brokerage")), key=lambda e: -e["brokerage"])
+    if brokers:
+        roles = Table(title="Brokerage-Rollen" if lang == "de" else "Brokerage roles")
+        for key in ("label", "group", "brokerage", *ROLES):
+            roles.add_column(_in(lang, HEADERS[key]), no_wrap=key == "label")
+        for entry in brokers[:TOP_BROKERS]:
+            roles.add_row(*(_text(_cell(entry, key)) for key in ("label", "group", "brokerage",
+                                                                 *ROLES)))  # fmt: skip
+        console.print(roles)
     if report.communities:
         parts = Table()
         for header in COMMUNITY_HEADERS:
