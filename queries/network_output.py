@@ -183,12 +183,13 @@ def to_table(report: Report, lang: str) -> str:
         console.print(note)
     entries = node_entries(report)
     columns = [key for key in _columns(report) if key not in TABLE_LEAVES_OUT]
-    nodes = Table(show_lines=False)
-    for key in columns:
-        nodes.add_column(_in(lang, HEADERS[key]), no_wrap=key == "label")
-    for entry in entries:
-        nodes.add_row(*(_text(_cell(entry, key)) for key in columns))
-    console.print(nodes)
+    if len(columns) > 2:  # some measure per node was asked for besides name and group
+        nodes = Table(show_lines=False)
+        for key in columns:
+            nodes.add_column(_in(lang, HEADERS[key]), no_wrap=key == "label")
+        for entry in entries:
+            nodes.add_row(*(_text(_cell(entry, key)) for key in columns))
+        console.print(nodes)
     brokers = sorted((e for e in entries if e.get("brokerage")), key=lambda e: -e["brokerage"])
     if brokers:
         roles = Table(title="Brokerage-Rollen" if lang == "de" else "Brokerage roles")
