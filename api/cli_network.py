@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sozialgraph.api.cli_common import StoreOption, fail, opened
+from sozialgraph.api.cli_common import StoreOption, fail, opened, write_output
 from sozialgraph.api.cli_queries import Language
 
 
@@ -109,15 +109,7 @@ def network(
         "graphml": lambda: output.to_graphml(report),
         "gexf": lambda: output.to_gexf(report),
     }[format.value]
-    text = render()
-    if out is None:
-        typer.echo(text, nl=not text.endswith("\n"))
-        return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        fail(f"{out}: cannot write — {error.strerror}")
-    typer.echo(f"wrote {report.graph.number_of_nodes()} nodes to {out}")
+    write_output(render(), out, f"wrote {report.graph.number_of_nodes()} nodes to {out}")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,17 +8,12 @@ import json
 import networkx as nx
 import pytest
 
+from tests.api import test_cli_queries
 from tests.api.test_cli_store import run
 
 AS_OF = ("--as-of", "2026-06-30")
 VERBAND = "https://sozialgraph.example/id/organisation/verband-freier-traeger"
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("network") / "store")
-    assert run("demo", "--store", path).returncode == 0
-    return path
+store = test_cli_queries.store  # the demo data in a store of this module's own
 
 
 @pytest.fixture(scope="module")

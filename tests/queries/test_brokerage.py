@@ -6,7 +6,6 @@ from sozialgraph.queries.network_analysis import GroupBy, run_network
 from sozialgraph.queries.network_graphs import NetworkKind, read_filters
 
 from tests.queries.network.known import AS_OF, known, org
-from tests.queries.test_network_measures import small  # noqa: F401 - the fixture
 
 
 def _counts(**roles: int) -> dict[str, int]:
@@ -66,7 +65,7 @@ def test_brokerage_on_the_known_collaboration_network():
     }
 
 
-def test_the_analysis_reports_the_hand_computed_roles(small):  # noqa: F811 - the fixture
+def test_the_analysis_reports_the_hand_computed_roles(small):
     report = run_network(small, NetworkKind.COLLABORATION, read_filters(small, as_of=AS_OF))
     amt = report.nodes[org("amt")]
     assert {r: amt[r] for r in ROLES} == {r: c for r, c in _counts(
@@ -75,7 +74,7 @@ def test_the_analysis_reports_the_hand_computed_roles(small):  # noqa: F811 - th
     assert report.nodes[org("kirche")]["consultant"] == 1
 
 
-def test_field_of_action_as_the_group(small):  # noqa: F811 - the fixture
+def test_field_of_action_as_the_group(small):
     # fields (the most services' top field): verein F (family support), verein2 Y (child and
     # youth welfare; one service each: the first IRI); amt, jugendamt, kirche and verein3
     # provide nothing: no field, one group "-".
@@ -98,7 +97,7 @@ def test_field_of_action_as_the_group(small):  # noqa: F811 - the fixture
     }
 
 
-def test_committees_broker_in_a_group_of_their_own(small):  # noqa: F811 - the fixture
+def test_committees_broker_in_a_group_of_their_own(small):
     # membership: the Rat seats amt (P), jugendamt (P) and kirche (C), who have no ties to
     # each other in this network; the Rat (no kind) links each ordered pair:
     # amt ⇄ jugendamt two consultant paths, the four with kirche liaison

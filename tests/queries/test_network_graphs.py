@@ -1,25 +1,13 @@
 """The graph builder on a small known store: each kind is exactly the hand-built network,
 the filters select exactly the organisations they should, bad values are one line."""
 
-from pathlib import Path
-
 import networkx as nx
 import pytest
 from sozialgraph.graph.vocabulary import vocabulary_index
 from sozialgraph.queries.binding import BadParameter
 from sozialgraph.queries.network_graphs import NetworkKind, build, read_filters
 
-from tests.queries.conftest import store_with
 from tests.queries.network.known import AS_OF, KINDS, TG, committee, known, org
-
-FIXTURE = Path(__file__).parent / "network" / "small.ttl"
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    store = store_with(tmp_path_factory.mktemp("network") / "store", [FIXTURE])
-    yield store
-    store.close()
 
 
 def _edges(graph: nx.Graph) -> set:

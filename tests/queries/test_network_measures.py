@@ -3,7 +3,6 @@ what networkx computes directly on the same network built by hand (tests/queries
 known.py), or — where networkx has nothing — what the hand computation in the comment says."""
 
 import math
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -11,17 +10,7 @@ from sozialgraph.queries import network_measures
 from sozialgraph.queries.network_analysis import Measure, run_network
 from sozialgraph.queries.network_graphs import NetworkKind, read_filters
 
-from tests.queries.conftest import store_with
 from tests.queries.network.known import AS_OF, KINDS, known, org
-
-FIXTURE = Path(__file__).parent / "network" / "small.ttl"
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    store = store_with(tmp_path_factory.mktemp("measures") / "store", [FIXTURE])
-    yield store
-    store.close()
 
 
 @pytest.fixture(scope="module")
