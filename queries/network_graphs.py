@@ -117,6 +117,7 @@ def read_filters(
 class Sources:
     """What the store says about the organisations, beside the ties."""
 
+    names: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str | None] = field(default_factory=dict)
     kind_groups: dict[str, str | None] = field(default_factory=dict)
     field_groups: dict[str, str | None] = field(default_factory=dict)
@@ -136,9 +137,11 @@ def organisations(store: GraphStore, filters: Filters, view: View = View.FULL) -
     found = Sources()
     for row in sorted(
         sparql.fetch(store, sparql.ORGANISATIONS, bindings, view),
-        key=lambda r: (_value(r["kind"]) or "", _value(r["kind_top"]) or ""),
+        key=lambda r: tuple(_value(r[k]) or "" for k in ("name", "kind", "kind_top")),
     ):
         iri = row["organisation"].value
+        if row["name"] is not None:
+            found.names.setdefault(iri, row["name"].value)
         found.kinds.setdefault(iri, _value(row["kind"]))
         if found.kind_groups.get(iri) is None:
             found.kind_groups[iri] = _value(row["kind_top"])
@@ -266,7 +269,7 @@ def build(
                 graph.add_edge(organisation, group, weight=int(row["services"].value))
     else:
         _actors(store, bindings, view, graph, selected)
-    _label(store, graph, lang, view)
+    _label(store, graph, found.names, lang, view)
     return graph
 
 
@@ -293,13 +296,16 @@ def _actors(store, bindings, view, graph: nx.Graph, selected: set[str]) -> None:
         graph.add_edge(a, b, kinds=sorted(joined), weight=len(joined))
 
 
-def _label(store: GraphStore, graph: nx.Graph, lang: str, view: View) -> None:
-    """Every node's label (name or concept label), and the labels of the groups."""
-    iris = set(graph.nodes)
+def _label(
+    store: GraphStore, graph: nx.Graph, names: dict[str, str], lang: str, view: View
+) -> None:
+    """Every node's label (name or concept label), and the labels of the groups; the
+    organisations' names came with them, the rest is looked up as the runner does."""
+    iris = set(graph.nodes) - set(names)
     for _, data in graph.nodes(data=True):
         iris |= {data.get(k) for k in ("organisation_kind", "kind_group", "field_group")}
     iris.discard(None)
-    found = labels(store, iris, lang, view)
+    found = names | labels(store, iris, lang, view)
     for node, data in graph.nodes(data=True):
         data["label"] = found.get(node, node)
     graph.graph["labels"] = found

@@ -34,7 +34,8 @@ def centralization(graph: nx.Graph) -> float | None:
     if n < 3:
         return None
     degrees = [d for _, d in plain.degree()]
-    return sum(max(degrees) - d for d in degrees) / ((n - 1) * (n - 2))
+    highest = max(degrees)
+    return sum(highest - d for d in degrees) / ((n - 1) * (n - 2))
 
 
 def _mean(values: list[float]) -> float | None:

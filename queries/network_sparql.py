@@ -23,41 +23,69 @@ FIELDS_SCHEME = f"<{VOCAB_BASE}fields-of-action>"
 
 
 def active(record: str) -> str:
-    """The pattern that keeps `?record` only when it is valid on ?as_of."""
-    start, end = f"?{record}_start", f"?{record}_end"
-    return f"""VALUES ?as_of {{ UNDEF }}
-    OPTIONAL {{ ?{record} sg:startDate {start} }}
-    OPTIONAL {{ ?{record} sg:endDate {end} }}
-    FILTER((!BOUND({start}) || {start} <= ?as_of) && (!BOUND({end}) || ?as_of <= {end}))"""
+    """The pattern that takes away `?record` unless it is valid on ?as_of: written as
+    MINUS of small subqueries, which Oxigraph joins in one pass (see queries/overlaps.rq)."""
+    return f"""MINUS {{
+      SELECT ?{record} WHERE {{
+        VALUES ?as_of {{ UNDEF }} ?{record} sg:startDate ?begun . FILTER(?begun > ?as_of)
+      }}
+    }}
+    MINUS {{
+      SELECT ?{record} WHERE {{
+        VALUES ?as_of {{ UNDEF }} ?{record} sg:endDate ?ended . FILTER(?ended < ?as_of)
+      }}
+    }}"""
 
 
 def in_year(funding: str) -> str:
-    """The pattern that keeps `?funding` only when it counts in ?year."""
-    year, start, end = f"?{funding}_year", f"?{funding}_start", f"?{funding}_end"
-    return f"""VALUES ?year {{ UNDEF }}
-    OPTIONAL {{ ?{funding} sg:year {year} }}
-    OPTIONAL {{ ?{funding} sg:startDate {start} }}
-    OPTIONAL {{ ?{funding} sg:endDate {end} }}
-    FILTER(IF(BOUND({year}), xsd:integer(STR({year})) = ?year,
-              (!BOUND({start}) || YEAR({start}) <= ?year)
-              && (!BOUND({end}) || ?year <= YEAR({end}))))"""
+    """The pattern that keeps `?funding` only when it counts in ?year: by its year, or
+    without one when its period touches the year."""
+    return f"""{{
+      SELECT ?{funding} WHERE {{
+        VALUES ?year {{ UNDEF }}
+        ?{funding} sg:year ?budget_year . FILTER(xsd:integer(STR(?budget_year)) = ?year)
+      }}
+    }} UNION {{
+      SELECT ?{funding} WHERE {{
+        VALUES ?year {{ UNDEF }}
+        ?{funding} a sg:Funding .
+        MINUS {{ ?{funding} sg:year ?budget_year }}
+        OPTIONAL {{ ?{funding} sg:startDate ?begun }}
+        OPTIONAL {{ ?{funding} sg:endDate ?ended }}
+        FILTER((!BOUND(?begun) || YEAR(?begun) <= ?year)
+               && (!BOUND(?ended) || ?year <= YEAR(?ended)))
+      }}
+    }}"""
 
 
-#: Every organisation with its kind and the kind's top concept (the group).
+def tops(scheme: str, concept: str, top: str) -> str:
+    """A subquery: each concept of the scheme with its top concept (a few dozen rows,
+    joined to the records by hash rather than followed record by record)."""
+    return f"""{{
+      SELECT ?{concept} ?{top} WHERE {{
+        ?{concept} skos:inScheme {scheme} ; skos:broader* ?{top} .
+        ?{top} skos:topConceptOf {scheme} .
+      }}
+    }}"""
+
+
+#: Every organisation with its name, its kind and the kind's top concept (the group).
 ORGANISATIONS = f"""{PREFIXES}
-SELECT ?organisation ?kind ?kind_top WHERE {{
+SELECT ?organisation ?name ?kind ?kind_top WHERE {{
   ?organisation a sg:Organisation .
+  OPTIONAL {{ SELECT ?organisation ?name WHERE {{ ?organisation sg:name ?name }} }}
   OPTIONAL {{
-    ?organisation sg:organisationKind ?kind .
-    OPTIONAL {{ ?kind skos:broader* ?kind_top . ?kind_top skos:topConceptOf {KINDS_SCHEME} }}
+    {{ SELECT ?organisation ?kind WHERE {{ ?organisation sg:organisationKind ?kind }} }}
+    OPTIONAL {tops(KINDS_SCHEME, "kind", "kind_top")}
   }}
 }}"""
 
 #: Per organisation, its services active on as_of per top field of action.
 FIELDS = f"""{PREFIXES}
 SELECT ?organisation ?field (COUNT(DISTINCT ?service) AS ?services) WHERE {{
-  ?service sg:provider ?organisation ; sg:fieldOfAction ?narrow .
-  ?narrow skos:broader* ?field . ?field skos:topConceptOf {FIELDS_SCHEME} .
+  {{ SELECT ?service ?organisation WHERE {{ ?service sg:provider ?organisation }} }}
+  {{ SELECT ?service ?narrow WHERE {{ ?service sg:fieldOfAction ?narrow }} }}
+  {tops(FIELDS_SCHEME, "narrow", "field")}
   {active("service")}
 }}
 GROUP BY ?organisation ?field"""
@@ -104,21 +132,27 @@ def selected(filters: set[str]) -> str:
 #: Committee seats valid on as_of, in committees that exist on as_of.
 MEMBERSHIPS = f"""{PREFIXES}
 SELECT DISTINCT ?organisation ?committee WHERE {{
-  ?membership sg:member ?organisation ; sg:committee ?committee .
-  {active("membership")}
+  {{
+    SELECT ?organisation ?committee WHERE {{
+      {{ SELECT ?membership ?organisation WHERE {{ ?membership sg:member ?organisation }} }}
+      {{ SELECT ?membership ?committee WHERE {{ ?membership sg:committee ?committee }} }}
+      {active("membership")}
+    }}
+  }}
   {active("committee")}
 }}"""
 
 #: Collaboration ties valid on as_of, with what they carry.
 TIES = f"""{PREFIXES}
 SELECT ?tie ?from ?to ?directed ?tie_kind ?rank ?trust ?value WHERE {{
-  ?tie a sg:CollaborationTie ; sg:tieFrom ?from ; sg:tieTo ?to .
-  OPTIONAL {{ ?tie sg:directed ?directed }}
-  OPTIONAL {{ ?tie sg:tieKind ?tie_kind }}
-  OPTIONAL {{ ?tie sg:intensity/sg:rank ?rank }}
-  OPTIONAL {{ ?tie sg:trust ?trust }}
-  OPTIONAL {{ ?tie sg:perceivedValue ?value }}
+  {{ SELECT ?tie ?from WHERE {{ ?tie sg:tieFrom ?from }} }}
+  {{ SELECT ?tie ?to WHERE {{ ?tie sg:tieTo ?to }} }}
   {active("tie")}
+  OPTIONAL {{ SELECT ?tie ?directed WHERE {{ ?tie sg:directed ?directed }} }}
+  OPTIONAL {{ SELECT ?tie ?tie_kind WHERE {{ ?tie sg:tieKind ?tie_kind }} }}
+  OPTIONAL {{ SELECT ?tie ?rank WHERE {{ ?tie sg:intensity/sg:rank ?rank }} }}
+  OPTIONAL {{ SELECT ?tie ?trust WHERE {{ ?tie sg:trust ?trust }} }}
+  OPTIONAL {{ SELECT ?tie ?value WHERE {{ ?tie sg:perceivedValue ?value }} }}
 }}"""
 
 #: Money from funders to recipients in the year: the recipient named, else the providers
@@ -126,20 +160,23 @@ SELECT ?tie ?from ?to ?directed ?tie_kind ?rank ?trust ?value WHERE {{
 FUNDINGS = f"""{PREFIXES}
 SELECT ?funder ?recipient (SUM(?part) AS ?amount) (COUNT(DISTINCT ?funding) AS ?fundings)
 WHERE {{
-  ?funding sg:funder ?funder .
+  {{ SELECT ?funding ?funder WHERE {{ ?funding sg:funder ?funder }} }}
   {in_year("funding")}
-  OPTIONAL {{ ?funding sg:amount ?whole }}
-  {{ ?funding sg:recipient ?recipient . BIND(1 AS ?share) }}
-  UNION
+  OPTIONAL {{ SELECT ?funding ?whole WHERE {{ ?funding sg:amount ?whole }} }}
   {{
-    ?funding sg:fundedService ?service .
-    FILTER NOT EXISTS {{ ?funding sg:recipient ?named }}
+    {{ SELECT ?funding ?recipient (1 AS ?share) WHERE {{ ?funding sg:recipient ?recipient }} }}
+  }} UNION {{
+    {{
+      SELECT ?funding ?service WHERE {{
+        ?funding sg:fundedService ?service . MINUS {{ ?funding sg:recipient ?named }}
+      }}
+    }}
     {{
       SELECT ?service (COUNT(DISTINCT ?provider) AS ?share)
       WHERE {{ ?service sg:provider ?provider }}
       GROUP BY ?service
     }}
-    ?service sg:provider ?recipient .
+    {{ SELECT ?service ?recipient WHERE {{ ?service sg:provider ?recipient }} }}
   }}
   BIND(COALESCE(?whole, 0) / ?share AS ?part)
 }}
@@ -154,7 +191,8 @@ def target_groups(filtered: bool) -> str:
     )
     return f"""{PREFIXES}
 SELECT ?organisation ?group (COUNT(DISTINCT ?service) AS ?services) WHERE {{
-  ?service sg:provider ?organisation ; sg:targetGroup ?group .
+  {{ SELECT ?service ?organisation WHERE {{ ?service sg:provider ?organisation }} }}
+  {{ SELECT ?service ?group WHERE {{ ?service sg:targetGroup ?group }} }}
   {condition}
   {active("service")}
 }}
@@ -164,7 +202,8 @@ GROUP BY ?organisation ?group"""
 #: Contracts valid on as_of: commissioner and contractor.
 CONTRACTS = f"""{PREFIXES}
 SELECT ?commissioner ?contractor (COUNT(DISTINCT ?contract) AS ?contracts) WHERE {{
-  ?contract sg:commissioner ?commissioner ; sg:contractor ?contractor .
+  {{ SELECT ?contract ?commissioner WHERE {{ ?contract sg:commissioner ?commissioner }} }}
+  {{ SELECT ?contract ?contractor WHERE {{ ?contract sg:contractor ?contractor }} }}
   {active("contract")}
 }}
 GROUP BY ?commissioner ?contractor"""
@@ -182,14 +221,17 @@ SELECT ?organisation (COUNT(DISTINCT ?need) AS ?needs)
        (GROUP_CONCAT(DISTINCT STR(?district); separator=" ") AS ?districts) WHERE {{
   {{
     SELECT DISTINCT ?organisation ?district WHERE {{
-      ?service sg:provider ?organisation ; sg:areaServed ?district .
+      {{ SELECT ?service ?organisation WHERE {{ ?service sg:provider ?organisation }} }}
+      {{ SELECT ?service ?district WHERE {{ ?service sg:areaServed ?district }} }}
       {active("service")}
     }}
   }}
   OPTIONAL {{
-    VALUES ?as_of {{ UNDEF }}
-    ?need a sg:Need ; sg:district ?district ; sg:observedOn ?observed .
-    FILTER(?observed <= ?as_of)
+    SELECT ?need ?district WHERE {{
+      VALUES ?as_of {{ UNDEF }}
+      ?need a sg:Need ; sg:district ?district ; sg:observedOn ?observed .
+      FILTER(?observed <= ?as_of)
+    }}
   }}
 }}
 GROUP BY ?organisation"""

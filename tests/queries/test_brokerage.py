@@ -108,3 +108,26 @@ def test_committees_broker_in_a_group_of_their_own(small):
         consultant=2, liaison=4).items() if r != "total"}  # fmt: skip
     # actors: the three also collaborate (amt, jugendamt, kirche in a triangle): all closed
     assert run_network(small, NetworkKind.ACTORS, filters).nodes[rat]["brokerage"] == 0
+
+
+def _walked(graph: nx.DiGraph, group: dict) -> dict:
+    """The definition walked literally: every sender, every receiver, every check."""
+    found = {}
+    for broker in graph:
+        counts = dict.fromkeys(ROLES, 0)
+        for sender in graph.predecessors(broker):
+            for receiver in graph.successors(broker):
+                if len({sender, broker, receiver}) == 3 and not graph.has_edge(sender, receiver):
+                    counts[role(group.get(sender), group.get(broker), group.get(receiver))] += 1
+        found[broker] = counts | {"total": sum(counts.values())}
+    return found
+
+
+def test_counting_by_groups_is_walking_every_two_path():
+    for seed in range(20):
+        graph = nx.gnp_random_graph(30, 0.15, seed=seed, directed=True)
+        graph.add_edge(3, 3)  # a self-loop brokers nothing
+        group = {node: node % (seed % 4 + 1) for node in graph if node % 7}  # some without
+        assert brokerage(graph, group) == _walked(graph, group), seed
+    star = nx.star_graph(40)  # undirected: 40 · 39 open paths through the hub
+    assert brokerage(star, {})[0]["coordinator"] == 40 * 39
