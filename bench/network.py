@@ -130,32 +130,44 @@ def bench_kind(store, kind: NetworkKind, limit: float, progress) -> dict:
 
 
 def _seconds(value: float | None, limit: float) -> str:
-    return f"> {limit:g} s" if value is None else f"{value:.3f} s"
+    return f"> {limit:g} s" if value is None else f"{value:.2f} s"
 
 
-def _ratio(ours: float, baseline: float | None, limit: float) -> str:
+def _cell(ours: float, baseline: float | None, has_baseline: bool, limit: float) -> str:
+    """Our seconds, and in brackets the networkx baseline and the ratio."""
+    if not has_baseline:
+        return f"{ours:.2f} s"
     if baseline is None:
-        return f"< {ours / limit:.3f}x" if ours < limit else "—"
-    return f"{ours / baseline:.2f}x" if baseline > 0 else "—"
+        return f"{ours:.2f} s (nx > {limit:g} s, < {ours / limit:.2f}x)"
+    ratio = f"{ours / baseline:.2f}x" if baseline > 0 else "-"
+    return f"{ours:.2f} s (nx {baseline:.2f} s, {ratio})"
 
 
 def print_table(report: dict, limit: float) -> None:
+    """Per size, one row per step and one column per network: our time (networkx's, ours ÷
+    networkx's); a sampled measure is marked *sampled*."""
     for size, kinds in report["sizes"].items():
-        print(f"\n{int(size):,} services, as_of {AS_OF}, exact betweenness up to "
-              f"{network_measures.EXACT_BETWEENNESS_LIMIT} nodes\n")  # fmt: skip
-        print("| network | nodes | edges | step | ours | networkx baseline | ours ÷ baseline |")
-        print("|---|---|---|---|---|---|---|")
-        for kind, row in kinds.items():
-            share = row["sparql"] / row["build"] if row["build"] else 0
-            first = f"| {kind} | {row['nodes']:,} | {row['edges']:,}"
-            print(f"{first} | build ({share:.0%} SPARQL) | {row['build']:.3f} s | "
-                  f"{_seconds(row['build_baseline'], limit)} (from lists) | "
-                  f"{_ratio(row['build'], row['build_baseline'], limit)} |")  # fmt: skip
-            for name, m in row["measures"].items():
-                step = f"{name} (sampled)" if m["sampled"] else name
-                base = _seconds(m["baseline"], limit) if m["has_baseline"] else "—"
-                ratio = _ratio(m["seconds"], m["baseline"], limit) if m["has_baseline"] else "—"
-                print(f"| | | | {step} | {m['seconds']:.3f} s | {base} | {ratio} |")
+        names = list(kinds)
+        print(f"\n{int(size):,} services (as_of {AS_OF}; networkx's time and the ratio in "
+              f"brackets; exact betweenness up to {report['exact_betweenness_limit']:,} "
+              f"nodes)\n")  # fmt: skip
+        print("| step | " + " | ".join(names) + " |")
+        print("|---" * (len(names) + 1) + "|")
+        sizes = [f"{kinds[k]['nodes']:,} / {kinds[k]['edges']:,}" for k in names]
+        print("| nodes / edges | " + " | ".join(sizes) + " |")
+        builds = []
+        for k in names:
+            row = kinds[k]
+            cell = _cell(row["build"], row["build_baseline"], True, limit)
+            builds.append(cell.replace("(nx", f"({row['sparql'] / row['build']:.0%} SPARQL; nx"))
+        print("| build (nx: from lists) | " + " | ".join(builds) + " |")
+        for measure in kinds[names[0]]["measures"]:
+            cells = []
+            for k in names:
+                m = kinds[k]["measures"][measure]
+                cell = _cell(m["seconds"], m["baseline"], m["has_baseline"], limit)
+                cells.append(f"{cell} *sampled*" if m["sampled"] else cell)
+            print(f"| {measure} | " + " | ".join(cells) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:
