@@ -216,6 +216,12 @@ def test_betweenness_is_sampled_above_the_limit_and_says_so(monkeypatch):
     assert values == nx.betweenness_centrality(graph, k=10, seed=network_measures.SEED)
     assert values != nx.betweenness_centrality(graph)
     assert note == "betweenness sampled: 10 of 40 nodes as sources (seed 1), exact up to 39 nodes"
+    shuffled = nx.Graph()  # the same graph, its nodes inserted in another order
+    shuffled.add_nodes_from(sorted(graph, key=lambda n: (n * 7) % 40))
+    shuffled.add_edges_from(graph.edges())
+    assert list(shuffled) != list(graph)
+    again, same_note = network_measures.betweenness(shuffled)
+    assert again == pytest.approx(values, abs=1e-12) and same_note == note
     monkeypatch.setattr(network_measures, "EXACT_BETWEENNESS_LIMIT", 40)
     assert network_measures.betweenness(graph) == (nx.betweenness_centrality(graph), None)
 
