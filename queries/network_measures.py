@@ -22,8 +22,9 @@ NodeMetrics = dict[Hashable, dict[str, object]]
 
 
 def undirected(graph: nx.Graph) -> nx.Graph:
-    """The graph with its ties taken either way (itself if undirected)."""
-    return graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    """The graph with its ties taken either way (itself if undirected): a copy, not a
+    view, since the measures walk it many times and a view's lookups cost more each."""
+    return graph.to_undirected() if graph.is_directed() else graph
 
 
 def centralization(graph: nx.Graph) -> float | None:
@@ -123,12 +124,19 @@ def _normalised(graph: nx.Graph) -> tuple[dict, dict]:
     return by_sum, by_max
 
 
+def _common(ego: dict, weights: dict) -> list:
+    """The keys of both mappings, walking the smaller one (hubs have thousands)."""
+    smaller, larger = (ego, weights) if len(ego) < len(weights) else (weights, ego)
+    return [key for key in smaller if key in larger]
+
+
 def structural_holes(graph: nx.Graph) -> NodeMetrics:
     """Burt's constraint and effective size per node (None for a node without ties).
 
     The formulas of networkx's `constraint` and `effective_size` (unweighted), with the
-    normalised mutual weights computed once per node rather than once per term: networkx
-    without scipy takes time cubic in the degrees, this quadratic.
+    normalised mutual weights computed once per node rather than once per term, and the
+    indirect ties summed over the contacts two steps away that are also direct contacts
+    (walking the smaller side): networkx without scipy takes time cubic in the degrees.
     """
     p, m = _normalised(graph)
     found: NodeMetrics = {}
@@ -137,12 +145,15 @@ def structural_holes(graph: nx.Graph) -> NodeMetrics:
         if not ego:
             found[node] = {"constraint": None, "effective_size": None}
             continue
-        constraint = sum(
-            (share + sum(ego[w] * p[w].get(other, 0.0) for w in ego)) ** 2
-            for other, share in ego.items()
-        )
-        size = sum(1 - sum(ego[w] * m[other].get(w, 0.0) for w in ego) for other in ego)
-        found[node] = {"constraint": constraint, "effective_size": size}
+        indirect = dict.fromkeys(ego, 0.0)  # sum over q of p(node, q) p(q, j), per contact j
+        redundant = 0.0  # sum over contacts j, q of p(node, q) m(j, q)
+        for contact, share in ego.items():
+            for other in _common(ego, p[contact]):
+                indirect[other] += share * p[contact][other]
+            for other in _common(ego, m[contact]):
+                redundant += ego[other] * m[contact][other]
+        constraint = sum((share + indirect[j]) ** 2 for j, share in ego.items())
+        found[node] = {"constraint": constraint, "effective_size": len(ego) - redundant}
     return found
 
 
