@@ -27,14 +27,24 @@ def undirected(graph: nx.Graph) -> nx.Graph:
     return graph.to_undirected() if graph.is_directed() else graph
 
 
+def partners(graph: nx.Graph) -> dict[Hashable, int]:
+    """The degree of the undirected graph per node (a self-loop counts twice, as in
+    networkx), without building that graph."""
+    if not graph.is_directed():
+        return dict(graph.degree())
+    return {
+        node: len(graph.succ[node].keys() | graph.pred[node].keys()) + (node in graph.succ[node])
+        for node in graph
+    }
+
+
 def centralization(graph: nx.Graph) -> float | None:
     """Freeman's degree centralization of the undirected graph: the sum of the differences
     to the highest degree, over its largest possible value (n-1)(n-2); None below 3 nodes."""
-    plain = undirected(graph)
-    n = plain.number_of_nodes()
+    n = graph.number_of_nodes()
     if n < 3:
         return None
-    degrees = [d for _, d in plain.degree()]
+    degrees = list(partners(graph).values())
     highest = max(degrees)
     return sum(highest - d for d in degrees) / ((n - 1) * (n - 2))
 
@@ -69,8 +79,7 @@ def graph_figures(graph: nx.Graph) -> dict[str, object]:
 
 def degrees(graph: nx.Graph) -> NodeMetrics:
     """Degree per node (ties either way), and in and out degree in a directed network."""
-    plain = undirected(graph)
-    found: NodeMetrics = {node: {"degree": plain.degree(node)} for node in graph}
+    found: NodeMetrics = {node: {"degree": d} for node, d in partners(graph).items()}
     if graph.is_directed():
         for node in graph:
             found[node]["in_degree"] = graph.in_degree(node)
