@@ -8,7 +8,14 @@ from importlib.metadata import version as installed_version
 from typing import Annotated
 
 import typer
-from sozialgraph.api import cli_demo, cli_queries, cli_serve, cli_store, cli_template
+from sozialgraph.api import (
+    cli_demo,
+    cli_network,
+    cli_queries,
+    cli_serve,
+    cli_store,
+    cli_template,
+)
 from sozialgraph.api.cli_common import EXIT_OK
 from sozialgraph.api.cli_ontology import ontology_app
 
@@ -23,6 +30,7 @@ cli_store.register(app)
 cli_template.register(app)
 cli_demo.register(app)
 cli_queries.register(app)
+cli_network.register(app)
 cli_serve.register(app)
 
 

@@ -88,3 +88,15 @@ def progress_bar(description: str, total: int) -> Iterator[Callable[[Path | str]
             progress.update(task, advance=1, item=str(getattr(item, "name", item)))
 
         yield advance
+
+
+def write_output(text: str, out: Path | None, summary: str) -> None:
+    """Print the text, or write it to `out` and print the summary (one line if it fails)."""
+    if out is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"{out}: cannot write — {error.strerror}")
+    typer.echo(summary)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sozialgraph.api.cli_common import StoreOption, fail, opened
+from sozialgraph.api.cli_common import StoreOption, fail, opened, write_output
 from sozialgraph.api.cli_store import OutputFormat
 
 
@@ -106,15 +106,7 @@ def run(
         typer.echo(f"wrote {len(answer.rows)} rows to {out}")
         return
     render = {"table": to_table, "csv": to_csv, "json": to_json}[format.value]
-    text = render(answer, lang.value)
-    if out is None:
-        typer.echo(text, nl=not text.endswith("\n"))
-        return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        fail(f"{out}: cannot write — {error.strerror}")
-    typer.echo(f"wrote {len(answer.rows)} rows to {out}")
+    write_output(render(answer, lang.value), out, f"wrote {len(answer.rows)} rows to {out}")
 
 
 def register(app: typer.Typer) -> None:
