@@ -128,6 +128,10 @@ class LiveApp:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
     def stop(self) -> None:
+        """Stop the server; print what it logged of bugs, so that a failing test shows it."""
+        errors = self.errors()
+        if "Traceback" in errors or "unexpected error" in errors:
+            print(f"--- sozialgraph serve at {self.url} logged:\n{errors}")
         if self.process.poll() is None:
             self.process.terminate()
             try:
