@@ -90,26 +90,36 @@ def _embedded_update(store: GraphStore, text, everything, public, base_iri) -> W
     base = store.settings.base_iri
     with store.writing() as stage:
         assert isinstance(stage, EmbeddedStage)
-        engine = stage.engine()
-        before = {g.value for g in engine.named_graphs()}
-        try:
-            engine.update(text, base_iri=base_iri)
-        except RuntimeError as error:  # the update's own failure: CREATE of an existing graph…
-            raise BadRequest(f"the update failed: {error}", parameter="update") from None
+        outcome = _update_stage(stage, base, text, everything, public, base_iri)
+    return outcome
+
+
+def _update_stage(stage: EmbeddedStage, base, text, everything, public, base_iri) -> WriteOutcome:
+    """Apply the update and its log entry to the stage's database.
+
+    The database is only referred to in here: it must be closed (no reference left) before
+    the stage is published, or RocksDB may still change files while they are synced.
+    """
+    engine = stage.engine()
+    before = {g.value for g in engine.named_graphs()}
+    try:
+        engine.update(text, base_iri=base_iri)
+    except RuntimeError as error:  # the update's own failure: CREATE of an existing graph…
+        raise BadRequest(f"the update failed: {error}", parameter="update") from None
+    after = {g.value for g in engine.named_graphs()}
+    if everything:
+        _put_back_reserved(stage, base, before | after)
         after = {g.value for g in engine.named_graphs()}
-        if everything:
-            _put_back_reserved(stage, base, before | after)
-            after = {g.value for g in engine.named_graphs()}
-        outcome = WriteOutcome(
-            created=sorted(g for g in after - before if not is_reserved(base, g)),
-            removed=sorted(g for g in before - after if not is_reserved(base, g)),
+    outcome = WriteOutcome(
+        created=sorted(g for g in after - before if not is_reserved(base, g)),
+        removed=sorted(g for g in before - after if not is_reserved(base, g)),
+    )
+    engine.update(
+        record_write(
+            base, "SPARQL Update", created=outcome.created, removed=outcome.removed,
+            public=public,
         )
-        engine.update(
-            record_write(
-                base, "SPARQL Update", created=outcome.created, removed=outcome.removed,
-                public=public,
-            )
-        )  # fmt: skip
+    )  # fmt: skip
     return outcome
 
 
@@ -187,22 +197,27 @@ def write_graph(
         if isinstance(store, RemoteStore):
             _send_update(store, f"{_graph_update(method, graph, triples)} ;\n{log}")
             return not existed
-        name = ox.DefaultGraph() if graph == DEFAULT else ox.NamedNode(graph)
         with store.writing() as stage:
-            engine = stage.engine()
-            if method in ("PUT", "DELETE"):
-                if graph == DEFAULT:
-                    engine.clear_graph(name)
-                elif engine.contains_named_graph(name):
-                    engine.remove_graph(name)
-            if method != "DELETE":
-                if graph != DEFAULT:
-                    engine.add_graph(name)  # an empty PUT still makes the graph
-                engine.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
-            engine.update(log)
+            _write_stage(stage, method, graph, triples, log)
         return not existed
     finally:
         store.close()
+
+
+def _write_stage(stage, method: str, graph: str, triples: list[ox.Triple], log: str) -> None:
+    """One Graph Store write and its log entry, in the stage's database (closed on return)."""
+    engine = stage.engine()
+    name = ox.DefaultGraph() if graph == DEFAULT else ox.NamedNode(graph)
+    if method in ("PUT", "DELETE"):
+        if graph == DEFAULT:
+            engine.clear_graph(name)
+        elif engine.contains_named_graph(name):
+            engine.remove_graph(name)
+    if method != "DELETE":
+        if graph != DEFAULT:
+            engine.add_graph(name)  # an empty PUT still makes the graph
+        engine.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+    engine.update(log)
 
 
 def _graph_update(method: str, graph: str, triples: list[ox.Triple]) -> str:

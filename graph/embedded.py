@@ -275,6 +275,9 @@ def _fsync_tree(path: Path) -> None:
     """Make a finished generation durable before it is published."""
     for file in path.iterdir():
         if file.is_file():
-            with open(file, "rb") as handle:
-                os.fsync(handle.fileno())
+            try:
+                with open(file, "rb") as handle:
+                    os.fsync(handle.fileno())
+            except FileNotFoundError:  # gone since it was listed: not part of the database
+                continue
     _fsync_dir(path)
