@@ -24,7 +24,6 @@ from sozialgraph.api.snapshot import Snapshot, SnapshotKeeper
 from sozialgraph.api.sparql_request import SparqlRequest
 from sozialgraph.api.sparql_results import graph_offers, results_offers
 from sozialgraph.api.sparql_text import dataset_clauses, mentions_keyword, query_form
-from sozialgraph.graph.formats import RDF_SYNTAXES
 from sozialgraph.graph.settings import Settings
 from starlette.concurrency import run_in_threadpool
 
@@ -107,36 +106,31 @@ class QueryService:
         return self._answer(await self._run(job, timeout), media_type)
 
     def _dataset(self, request: SparqlRequest, snapshot: Snapshot, text: str, base: str) -> dict:
-        public = snapshot.public_graphs
-        remote = self.settings if self.settings.is_remote else None
+        public, remote = snapshot.public_graphs, self.settings.is_remote
+        where = {"remote": self.settings} if remote else {"location": snapshot.location}
         if request.has_dataset:
             defaults, named = request.default_graphs, request.named_graphs
-        elif remote is not None:
-            defaults, named = dataset_clauses(text, base)
-            if not defaults and not named:
-                return {"remote": remote, "default_graphs": sorted(public),
-                        "named_graphs": sorted(public)}  # fmt: skip
         else:
             defaults, named = dataset_clauses(text, base)
-            if defaults or named:
-                return {"location": snapshot.location}  # the snapshot holds public graphs only
-            return {"location": snapshot.location, "union": True}
-        dataset = {
+            if not defaults and not named:
+                if remote:  # a remote server's own default dataset may hold anything
+                    return {**where, "default_graphs": sorted(public),
+                            "named_graphs": sorted(public)}  # fmt: skip
+                return {**where, "union": True}
+            if not remote:
+                return where  # the query's FROM, on a snapshot that holds public graphs only
+        return {
+            **where,
             "default_graphs": [g for g in defaults if g in public],
             "named_graphs": [g for g in named if g in public],
         }
-        if remote is not None:
-            return {"remote": remote, **dataset}
-        return {"location": snapshot.location, **dataset}
 
     async def read_graph(self, graph: str, accept: str | None) -> Response:
         """A public graph (or the store's default graph) for the Graph Store Protocol."""
         snapshot = await self.snapshot()
         if graph != "default" and graph not in snapshot.public_graphs:
             raise NotFound(f"there is no graph <{graph}>", parameter="graph")
-        offers = [s.media_type for s in RDF_SYNTAXES if not s.keeps_graphs]
-        offers += [m for s in RDF_SYNTAXES if not s.keeps_graphs for m in s.other_media_types]
-        media_type = _negotiate(accept, offers, "a graph")
+        media_type = _negotiate(accept, graph_offers(datasets=False), "a graph")
         job = Job(
             text="", media_type=media_type, cap=self.settings.max_result_rows, graph=graph,
             location=snapshot.location,

@@ -7,8 +7,9 @@ from sozialgraph.api.errors import BadGateway, BadRequest, Unavailable
 from sozialgraph.api.negotiation import choose
 from sozialgraph.api.service_description import service_description
 from sozialgraph.api.sparql_request import parse_request
+from sozialgraph.api.sparql_results import graph_offers
 from sozialgraph.api.writes import apply_update
-from sozialgraph.graph.formats import RDF_SYNTAXES, syntax_for_media_type
+from sozialgraph.graph.formats import syntax_for_media_type
 from sozialgraph.graph.store import StoreError, StoreLocked
 from starlette.concurrency import run_in_threadpool
 
@@ -63,10 +64,7 @@ router.add_route("/sparql", sparql, methods=["GET", "POST"], name="sparql")
 
 
 async def _description(request: Request, settings, service, accept: str | None) -> Response:
-    offers = [s.media_type for s in RDF_SYNTAXES] + [
-        m for s in RDF_SYNTAXES for m in s.other_media_types
-    ]
-    media_type = choose(accept, offers) or "text/turtle"
+    media_type = choose(accept, graph_offers()) or "text/turtle"
     snapshot = await service.snapshot()
     triples = service_description(
         endpoint_url(request),

@@ -45,11 +45,11 @@ def results_offers() -> list[str]:
     ]
 
 
-def graph_offers() -> list[str]:
-    """Media types a CONSTRUCT or DESCRIBE answer can be negotiated to, preferred first."""
-    return [s.media_type for s in RDF_SYNTAXES] + [
-        m for s in RDF_SYNTAXES for m in s.other_media_types
-    ]
+def graph_offers(*, datasets: bool = True) -> list[str]:
+    """Media types an RDF answer can be negotiated to, preferred first; `datasets=False`
+    leaves out the syntaxes for named graphs (TriG, N-Quads), as for one graph."""
+    syntaxes = [s for s in RDF_SYNTAXES if datasets or not s.keeps_graphs]
+    return [s.media_type for s in syntaxes] + [m for s in syntaxes for m in s.other_media_types]
 
 
 def results_format(media_type: str) -> ResultsFormat:
